@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install test lint format typecheck check clean
+.PHONY: help install generate check-generated test lint format typecheck check clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -21,6 +21,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the project with its dev extras
 
+generate: $(STAMP) ## Regenerate generated/ from spec/ (openapi-python-client)
+	$(BIN)/python -m scripts.generate
+
+check-generated: $(STAMP) ## Fail, naming the files, if generated/ differs from what spec/ generates
+	$(BIN)/python -m scripts.generate --check
+
 test: $(STAMP) ## Run the unit and spec tests
 	$(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
 
@@ -32,10 +38,11 @@ format: $(STAMP) ## ruff format and autofix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-typecheck: $(STAMP) ## mypy --strict on the hand-written code
-	$(BIN)/mypy scripts tests
+typecheck: $(STAMP) ## mypy --strict on the hand-written and the generated code
+	$(BIN)/mypy scripts tests mock_server/twofa_mocks
+	$(BIN)/mypy -p infobip_2fa_client -p bandwidth_mfa_client
 
-check: lint typecheck test ## Everything CI runs
+check: lint typecheck check-generated test ## Everything CI runs
 
 clean: ## Remove caches and the virtual environment
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .schemathesis reports

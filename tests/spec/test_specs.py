@@ -223,7 +223,7 @@ def test_bandwidth_request_constraints(bandwidth: dict[str, Any]) -> None:
     code, verify = schemas["codeRequest"], schemas["verifyCodeRequest"]
     assert set(code["required"]) == {"to", "from", "applicationId", "message", "digits"}
     assert set(verify["required"]) == {"to", "expirationTimeInMinutes", "code"}
-    e164 = r"^\+[1-9]\d{1,14}$"
+    e164 = r"^\+[1-9][0-9]{1,14}$"
     assert code["properties"]["to"]["pattern"] == e164 == verify["properties"]["to"]["pattern"]
     assert code["properties"]["from"]["maxLength"] == 32
     assert code["properties"]["applicationId"]["maxLength"] == 50

@@ -1,0 +1,30 @@
+"""Stateful mocks of Infobip 2FA and Bandwidth MFA, the default target of tests and contract runs.
+
+Independent implementations of each vendor, written from the vendor references: nothing here imports
+the generated clients or the override layer, so a bug in those cannot hide in the mock too.
+
+    mock = BandwidthMock()                       # in-process: httpx.ASGITransport(app=mock.app)
+    with run_in_thread(mock.app) as server:      # over HTTP on 127.0.0.1, a free port
+        ...server.url...
+    mock.outbox.last("+19195551234").code        # what was "sent"
+    mock.clock.advance(16 * 60)                  # move time instead of sleeping
+
+The same control is reachable over HTTP under /_mock/ (see _control.py).
+"""
+
+from ._clock import MockClock
+from ._faults import Fault
+from ._outbox import Delivery, Outbox
+from ._server import RunningServer, run_in_thread
+from .bandwidth import BandwidthConfig, BandwidthMock
+
+__all__ = [
+    "BandwidthConfig",
+    "BandwidthMock",
+    "Delivery",
+    "Fault",
+    "MockClock",
+    "Outbox",
+    "RunningServer",
+    "run_in_thread",
+]

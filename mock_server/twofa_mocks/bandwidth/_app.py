@@ -1,0 +1,292 @@
+"""The Bandwidth MFA mock: three POST routes under /api/v1, the OAuth2 token endpoint, and /_mock/.
+
+A request goes: fault injection -> route -> auth (401) -> MFA access (403) -> body (400)
+-> lock-out (429) -> the operation. Every vendor answer is JSON in the vendor's exact shape.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hmac
+import threading
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .._clock import MockClock
+from .._control import apply_changes, config_to_json, control_routes
+from .._faults import Fault, FaultInjector
+from .._http import BodyError, DroppedResponse, VendorJSONResponse, media_type, parse_json, read_limited
+from .._outbox import Delivery, Outbox
+from ._config import BandwidthConfig
+from ._store import BandwidthStore, FailureCount, IssuedCode, call_id, generate_code, message_id
+from ._validation import InvalidRequest, parse_code_request, parse_verify_request
+
+API = "/api/v1"
+LOCKED_OUT = "This number has exceeded verification attempts, please wait 2 minutes"
+EXPLICIT_DENY = "User is not authorized to access this resource with an explicit deny"
+MISSING_TOKEN = "Missing Authentication Token"  # noqa: S105 - an error text, not a secret
+# B15: JSON is read for these request types; the Errors page sends verify as text/plain.
+JSON_MEDIA_TYPES = frozenset({"application/json", "text/plain", ""})
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def error_body(status: int, error: str) -> VendorJSONResponse:
+    """400, 429 and 500 bodies: ``{"error", "requestId"}``."""
+    return VendorJSONResponse({"error": error, "requestId": str(uuid.uuid4())}, status_code=status)
+
+
+def unauthorized() -> VendorJSONResponse:
+    return VendorJSONResponse({"message": "Unauthorized"}, status_code=401)
+
+
+class Denied(Exception):
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+class BandwidthMock:
+    """One Bandwidth MFA account world: configuration, state, outbox, clock and faults."""
+
+    spec_file = "bandwidth-mfa.yaml"
+
+    def __init__(self, config: BandwidthConfig | None = None, *, clock: MockClock | None = None) -> None:
+        self.initial_config = config or BandwidthConfig()
+        self.config = self.initial_config
+        self.clock = clock or MockClock()
+        self.outbox = Outbox()
+        self.faults = FaultInjector()
+        self.store = BandwidthStore()
+        # Handlers mutate state without awaiting in between, so they are atomic on the event loop;
+        # the lock also covers the Python API used from other threads (run_in_thread).
+        self.lock = threading.RLock()
+        self.app = Starlette(routes=self._routes())
+
+    # --- Controllable --------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        with self.lock:
+            self.config = self.initial_config
+            self.store = BandwidthStore()
+            self.outbox.clear()
+            self.faults.clear()
+            self.clock.freeze(self.clock.frozen)
+
+    def config_json(self) -> dict[str, Any]:
+        return config_to_json(self.config)
+
+    def configure(self, changes: dict[str, Any]) -> None:
+        with self.lock:
+            self.config = apply_changes(self.config, changes)
+
+    # --- routing -------------------------------------------------------------------------------
+
+    def _routes(self) -> list[Route]:
+        return [
+            *control_routes(self),
+            Route(f"{API}/oauth2/token", self._faulty("oauth2Token", self.token), methods=["POST"]),
+            Route(
+                f"{API}/accounts/{{accountId}}/code/messaging",
+                self._faulty("generateMessagingCode", self.generate_messaging_code),
+                methods=["POST"],
+            ),
+            Route(
+                f"{API}/accounts/{{accountId}}/code/voice",
+                self._faulty("generateVoiceCode", self.generate_voice_code),
+                methods=["POST"],
+            ),
+            Route(
+                f"{API}/accounts/{{accountId}}/code/verify",
+                self._faulty("verifyCode", self.verify_code),
+                methods=["POST"],
+            ),
+            Route("/{path:path}", self.unknown_route, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+        ]
+
+    def _faulty(self, operation: str, handler: Handler) -> Handler:
+        async def wrapped(request: Request) -> Response:
+            fault = self.faults.take(operation)
+            if fault is None:
+                return await self._guarded(handler, request)
+            return await self._apply_fault(fault, handler, request)
+
+        return wrapped
+
+    async def _apply_fault(self, fault: Fault, handler: Handler, request: Request) -> Response:
+        await request.body()  # the request reached the server before anything goes wrong
+        if fault.latency:
+            await asyncio.sleep(fault.latency)
+        if fault.drop:
+            return DroppedResponse()
+        if fault.status is None:
+            return await self._guarded(handler, request)
+        text = {429: "Too Many Requests", 500: "Internal Error"}.get(fault.status, "Service Unavailable")
+        response = error_body(fault.status, text)
+        if fault.retry_after is not None:
+            response.headers["Retry-After"] = f"{fault.retry_after:g}"
+        return response
+
+    async def _guarded(self, handler: Handler, request: Request) -> Response:
+        try:
+            return await handler(request)
+        except Denied as denied:
+            return denied.response
+
+    async def unknown_route(self, _: Request) -> Response:
+        # B14: API Gateway's stock answer for an unknown route or method.
+        if self.config.unknown_route_status == 404:
+            return VendorJSONResponse({"message": "Not Found"}, status_code=404)
+        return VendorJSONResponse({"message": MISSING_TOKEN}, status_code=403)
+
+    # --- auth ----------------------------------------------------------------------------------
+
+    def _identity(self, request: Request) -> str:
+        """The API user or OAuth2 client behind the Authorization header, or Denied(401)."""
+        header = request.headers.get("authorization", "")
+        scheme, _, credentials = header.partition(" ")
+        credentials = credentials.strip()
+        if scheme == "Basic":
+            user, password = _basic(credentials)
+            expected = self.config.api_users.get(user)
+            if expected is not None and _same(expected, password):
+                return user
+        elif scheme == "Bearer":
+            issued = self.store.tokens.get(credentials)
+            if issued is not None and issued[1] > self.clock.now():
+                return issued[0]
+        raise Denied(unauthorized())
+
+    def _authorize(self, request: Request) -> str:
+        identity = self._identity(request)
+        account = str(request.path_params["accountId"])
+        if account not in self.config.account_access.get(identity, frozenset()):
+            raise Denied(unauthorized())  # B16: no access to the account is a 401
+        if account not in self.config.mfa_accounts or identity in self.config.denied_identities:
+            raise Denied(VendorJSONResponse({"Message": EXPLICIT_DENY}, status_code=403))
+        return account
+
+    async def _json_body(self, request: Request) -> Any:
+        if media_type(request) not in JSON_MEDIA_TYPES:
+            raise Denied(error_body(400, "Content-Type must be application/json"))
+        try:
+            return parse_json(await read_limited(request))
+        except BodyError as exc:
+            raise Denied(error_body(400, exc.reason)) from exc
+
+    # --- operations ----------------------------------------------------------------------------
+
+    async def generate_messaging_code(self, request: Request) -> Response:
+        return await self._generate(request, "sms")
+
+    async def generate_voice_code(self, request: Request) -> Response:
+        return await self._generate(request, "voice")
+
+    async def _generate(self, request: Request, channel: str) -> Response:
+        account = self._authorize(request)
+        body = await self._json_body(request)
+        try:
+            req = parse_code_request(body)
+        except InvalidRequest as exc:
+            return error_body(400, exc.error)
+        config = self.config
+        if config.known_applications and req.application_id not in config.known_applications:
+            return error_body(400, "applicationId is invalid")
+        if config.require_code_placeholder and "{CODE}" not in req.message:
+            return error_body(400, "message must contain {CODE}")
+        with self.lock:
+            now = self.clock.now()
+            self.store.evict_expired(now, config.lockout_seconds)
+            code = generate_code(req.digits)
+            reference = call_id() if channel == "voice" else message_id(now)
+            self.store.add_code(
+                (account, req.to, req.scope),
+                IssuedCode(code, now, req.application_id, reference),
+                newest_only=config.newest_code_only,
+            )
+            text = (
+                req.message.replace("{CODE}", code)
+                .replace("{NAME}", config.application_name)
+                .replace("{SCOPE}", req.scope)
+            )
+            self.outbox.add(
+                Delivery(
+                    channel, req.to, text, code, reference, now, sender=req.from_, extra={"scope": req.scope}
+                )
+            )
+        key = "callId" if channel == "voice" else "messageId"
+        return VendorJSONResponse({key: reference})
+
+    async def verify_code(self, request: Request) -> Response:
+        account = self._authorize(request)
+        body = await self._json_body(request)
+        try:
+            req = parse_verify_request(body)
+        except InvalidRequest as exc:
+            return error_body(400, exc.error)
+        config = self.config
+        with self.lock:
+            now = self.clock.now()
+            self.store.evict_expired(now, config.lockout_seconds)
+            count = self.store.failures.get((account, req.to))
+            if count is not None and count.locked_until > now:
+                return error_body(429, LOCKED_OUT)
+            key = (account, req.to, req.scope)
+            issued = self.store.match(key, req.code, req.expiration_minutes * 60, now)
+            if issued is not None:
+                if config.consume_on_success:
+                    self.store.consume(key, issued)
+                self.store.failures.pop((account, req.to), None)  # B5: success resets the counter
+                return VendorJSONResponse({"valid": True})
+            count = self.store.failures.setdefault((account, req.to), FailureCount())
+            if count.last_failure <= now - config.lockout_seconds:
+                count.failures = 0
+            count.failures += 1
+            count.last_failure = now
+            if count.failures >= config.lockout_threshold:
+                count.failures = 0
+                count.locked_until = now + config.lockout_seconds
+            return VendorJSONResponse({"valid": False})
+
+    async def token(self, request: Request) -> Response:
+        """OAuth2 client credentials (RFC 6749 section 4.4), as the SDK and the override layer use it."""
+        try:
+            raw = await read_limited(request)
+            form = parse_qs(raw.decode("utf-8"), keep_blank_values=True)
+        except (BodyError, UnicodeDecodeError):
+            return VendorJSONResponse({"error": "invalid_request"}, status_code=400)
+        client_id, secret = _basic(request.headers.get("authorization", "").partition(" ")[2].strip())
+        if not client_id:
+            client_id = (form.get("client_id") or [""])[0]
+            secret = (form.get("client_secret") or [""])[0]
+        expected = self.config.oauth_clients.get(client_id)
+        if expected is None or not _same(expected, secret):
+            return VendorJSONResponse({"error": "invalid_client"}, status_code=401)
+        if form.get("grant_type") != ["client_credentials"]:
+            return VendorJSONResponse({"error": "unsupported_grant_type"}, status_code=400)
+        with self.lock:
+            ttl = self.config.token_ttl_seconds
+            token = self.store.issue_token(client_id, ttl, self.clock.now())
+        return VendorJSONResponse({"access_token": token, "token_type": "Bearer", "expires_in": ttl})
+
+
+def _basic(credentials: str) -> tuple[str, str]:
+    try:
+        decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return "", ""
+    user, sep, password = decoded.partition(":")
+    return (user, password) if sep else ("", "")
+
+
+def _same(expected: str, given: str) -> bool:
+    return hmac.compare_digest(expected.encode(), given.encode())
