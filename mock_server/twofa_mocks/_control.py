@@ -184,11 +184,13 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, frozenset | set | tuple):
+        return sorted(_jsonable(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
 def config_to_json(config: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(config):
-        value = getattr(config, f.name)
-        if isinstance(value, frozenset | set | tuple):
-            value = sorted(value)
-        out[_camel(f.name)] = value
-    return out
+    return {_camel(f.name): _jsonable(getattr(config, f.name)) for f in dataclasses.fields(config)}

@@ -309,7 +309,7 @@ def test_checks_catch_an_example_of_the_wrong_type(rules: checks.VendorRules) ->
         if body:
             media = checks.resolve(doc, body)["content"]["application/json"]
             example = next(iter(media["examples"].values()))
-            example["value"] = {**example["value"], "to": 12345}
+            example["value"] = ["an array where the schema wants an object"]
             break
     assert any("example does not validate" in p for p in checks.check_examples(doc))
 

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class TfaNcStatus(StrEnum):
+    NC_DESTINATION_NOT_REACHABLE = "NC_DESTINATION_NOT_REACHABLE"
+    NC_DESTINATION_REACHABLE = "NC_DESTINATION_REACHABLE"
+    NC_DESTINATION_UNKNOWN = "NC_DESTINATION_UNKNOWN"
+    NC_NOT_CONFIGURED = "NC_NOT_CONFIGURED"
+
+    def __str__(self) -> str:
+        return str(self.value)
