@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts import generate
 
@@ -47,12 +48,10 @@ def test_manifest_records_generator_and_spec_hashes() -> None:
 
 def test_a_generator_warning_fails_generation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A text/plain-only request body makes openapi-python-client skip the operation with a warning.
-    spec = (generate.ROOT / "spec" / "bandwidth-mfa.yaml").read_text()
-    broken = spec.replace(
-        "      content:\n        application/json:\n          schema:\n            $ref: '#/components/schemas/verifyCodeRequest'",
-        "      content:\n        text/plain:\n          schema:\n            $ref: '#/components/schemas/verifyCodeRequest'",
-    )
-    assert broken != spec
+    spec = yaml.safe_load((generate.ROOT / "spec" / "bandwidth-mfa.yaml").read_text())
+    body = spec["components"]["requestBodies"]["codeVerify"]
+    body["content"] = {"text/plain": body["content"]["application/json"]}
+    broken = yaml.safe_dump(spec)
     spec_path = tmp_path / "broken.yaml"
     spec_path.write_text(broken)
     vendor = generate.Vendor("bandwidth_mfa", str(spec_path), "bandwidth_mfa_client")
