@@ -39,7 +39,7 @@ format: $(STAMP) ## ruff format and autofix
 	$(BIN)/ruff format .
 
 typecheck: $(STAMP) ## mypy --strict on the hand-written and the generated code
-	$(BIN)/mypy scripts tests mock_server/twofa_mocks
+	$(BIN)/mypy scripts tests mock_server/twofa_mocks overrides/twofa_clients
 	$(BIN)/mypy -p infobip_2fa_client -p bandwidth_mfa_client
 
 check: lint typecheck check-generated test ## Everything CI runs

@@ -104,8 +104,7 @@ class VendorJSONResponse(JSONResponse):
     def init_headers(self, headers: Any = None) -> None:
         super().init_headers(headers)
         self.raw_headers = [
-            (k, b"application/json; charset=utf-8" if k == b"content-type" else v)
-            for k, v in self.raw_headers
+            (k, b"application/json; charset=utf-8" if k == b"content-type" else v) for k, v in self.raw_headers
         ]
 
 

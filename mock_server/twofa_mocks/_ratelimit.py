@@ -27,6 +27,18 @@ class SlidingWindows:
         events.append(now)
         return True
 
+    def admits(self, key: object, limit: int, window: float, now: float) -> bool:
+        """Whether ``allow`` would admit an event now; records nothing (only forgets expired events).
+
+        Lets a caller check several limits first and record in all of them only when every one admits.
+        """
+        events = self._events.get(key)
+        if events is None:
+            return limit > 0
+        while events and events[0] <= now - window:
+            events.popleft()
+        return len(events) < limit
+
     def sweep(self, now: float) -> None:
         for key in [k for k, ev in self._events.items() if not ev or ev[-1] <= now - self._windows[k]]:
             del self._events[key]

@@ -40,9 +40,7 @@ def mock() -> BandwidthMock:
 @pytest.fixture
 async def client(mock: BandwidthMock) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=mock.app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://mock", headers={"Authorization": BASIC}
-    ) as c:
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock", headers={"Authorization": BASIC}) as c:
         yield c
 
 
@@ -51,9 +49,7 @@ async def send(client: httpx.AsyncClient, channel: str = "messaging", **fields: 
 
 
 async def verify(client: httpx.AsyncClient, code: str, **fields: Any) -> httpx.Response:
-    return await client.post(
-        f"{BASE}/verify", json={"to": TO, "expirationTimeInMinutes": 3, "code": code, **fields}
-    )
+    return await client.post(f"{BASE}/verify", json={"to": TO, "expirationTimeInMinutes": 3, "code": code, **fields})
 
 
 def code_sent(mock: BandwidthMock, to: str = TO) -> str:
@@ -97,9 +93,7 @@ async def test_voice_code_returns_a_call_id(client: httpx.AsyncClient, mock: Ban
     assert len(delivery.code) == 4
 
 
-async def test_codes_come_from_the_whole_digit_alphabet(
-    client: httpx.AsyncClient, mock: BandwidthMock
-) -> None:
+async def test_codes_come_from_the_whole_digit_alphabet(client: httpx.AsyncClient, mock: BandwidthMock) -> None:
     for _ in range(40):
         await send(client, digits=8)
     digits = {ch for d in mock.outbox.list(TO) for ch in d.code}
@@ -144,9 +138,7 @@ async def test_the_window_is_chosen_at_verify_time(client: httpx.AsyncClient, mo
     assert (await verify(client, code, expirationTimeInMinutes=4.5)).json() == {"valid": True}
 
 
-async def test_a_newer_code_supersedes_only_when_configured(
-    client: httpx.AsyncClient, mock: BandwidthMock
-) -> None:
+async def test_a_newer_code_supersedes_only_when_configured(client: httpx.AsyncClient, mock: BandwidthMock) -> None:
     await send(client)
     first = code_sent(mock)
     await send(client)
@@ -159,9 +151,7 @@ async def test_a_newer_code_supersedes_only_when_configured(
         assert (await verify(client, older)).json() == {"valid": False}
 
 
-async def test_lock_out_after_n_invalid_attempts_then_recovery(
-    client: httpx.AsyncClient, mock: BandwidthMock
-) -> None:
+async def test_lock_out_after_n_invalid_attempts_then_recovery(client: httpx.AsyncClient, mock: BandwidthMock) -> None:
     mock.configure({"lockoutThreshold": 3, "lockoutSeconds": 35})
     await send(client)
     code = code_sent(mock)
@@ -240,13 +230,9 @@ async def test_invalid_generate_requests_get_400_with_request_id(
         ({"code": None}, "code is required"),
     ],
 )
-async def test_invalid_verify_requests_get_400(
-    client: httpx.AsyncClient, fields: dict[str, Any], error: str
-) -> None:
+async def test_invalid_verify_requests_get_400(client: httpx.AsyncClient, fields: dict[str, Any], error: str) -> None:
     body = {
-        k: v
-        for k, v in {"to": TO, "expirationTimeInMinutes": 3, "code": "1234", **fields}.items()
-        if v is not None
+        k: v for k, v in {"to": TO, "expirationTimeInMinutes": 3, "code": "1234", **fields}.items() if v is not None
     }
     response = await client.post(f"{BASE}/verify", json=body)
     assert response.status_code == 400
@@ -288,18 +274,14 @@ async def test_unknown_fields_are_tolerated(client: httpx.AsyncClient) -> None:
 
 async def test_missing_and_wrong_credentials_get_401(client: httpx.AsyncClient) -> None:
     for header in ("", "Basic " + base64.b64encode(b"demo-api-user:wrong").decode(), "Basic !!!", "Token x"):
-        response = await client.post(
-            f"{BASE}/messaging", json=CODE_REQUEST, headers={"Authorization": header}
-        )
+        response = await client.post(f"{BASE}/messaging", json=CODE_REQUEST, headers={"Authorization": header})
         assert assert_conforms(SPEC, "generateMessagingCode", response) == {"message": "Unauthorized"}
 
 
 async def test_an_account_without_access_is_401_and_without_mfa_is_403(mock: BandwidthMock) -> None:
     mock.configure({"accountAccess": {DEMO_USER: [DEMO_ACCOUNT, "5500000"]}})
     transport = httpx.ASGITransport(app=mock.app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://m", headers={"Authorization": BASIC}
-    ) as c:
+    async with httpx.AsyncClient(transport=transport, base_url="http://m", headers={"Authorization": BASIC}) as c:
         other = await c.post("/api/v1/accounts/1234567/code/messaging", json=CODE_REQUEST)
         assert other.status_code == 401
         no_mfa = await c.post("/api/v1/accounts/5500000/code/messaging", json=CODE_REQUEST)
@@ -317,9 +299,7 @@ async def test_unknown_routes_get_the_gateway_403(client: httpx.AsyncClient) -> 
     assert (response.status_code, response.json()) == (403, {"message": "Missing Authentication Token"})
 
 
-async def test_oauth2_client_credentials_tokens_expire(
-    client: httpx.AsyncClient, mock: BandwidthMock
-) -> None:
+async def test_oauth2_client_credentials_tokens_expire(client: httpx.AsyncClient, mock: BandwidthMock) -> None:
     token_response = await client.post(
         "/api/v1/oauth2/token",
         data={"grant_type": "client_credentials"},
@@ -344,9 +324,7 @@ async def test_oauth2_client_credentials_tokens_expire(
 # --- state: atomic, bounded ---------------------------------------------------------------------------
 
 
-async def test_concurrent_wrong_verifies_are_counted_exactly(
-    client: httpx.AsyncClient, mock: BandwidthMock
-) -> None:
+async def test_concurrent_wrong_verifies_are_counted_exactly(client: httpx.AsyncClient, mock: BandwidthMock) -> None:
     mock.configure({"lockoutThreshold": 1000})
     results = await asyncio.gather(*(verify(client, "0000") for _ in range(60)))
     assert all(r.json() == {"valid": False} for r in results)

@@ -92,8 +92,7 @@ def test_every_example_validates_against_its_schema(rules: checks.VendorRules) -
 
 @pytest.mark.parametrize(
     ("rules", "seed"),
-    [(checks.INFOBIP, s) for s in INFOBIP_SEED_EXAMPLES]
-    + [(checks.BANDWIDTH, s) for s in BANDWIDTH_SEED_EXAMPLES],
+    [(checks.INFOBIP, s) for s in INFOBIP_SEED_EXAMPLES] + [(checks.BANDWIDTH, s) for s in BANDWIDTH_SEED_EXAMPLES],
     ids=lambda v: f"{v.seed}-{v.operation_id}-{v.status or 'request'}" if isinstance(v, SeedExample) else "",
 )
 def test_seed_example_is_present_and_valid(rules: checks.VendorRules, seed: SeedExample) -> None:

@@ -219,9 +219,7 @@ class BandwidthMock:
                 .replace("{SCOPE}", req.scope)
             )
             self.outbox.add(
-                Delivery(
-                    channel, req.to, text, code, reference, now, sender=req.from_, extra={"scope": req.scope}
-                )
+                Delivery(channel, req.to, text, code, reference, now, sender=req.from_, extra={"scope": req.scope})
             )
         key = "callId" if channel == "voice" else "messageId"
         return VendorJSONResponse({key: reference})

@@ -36,9 +36,7 @@ class BandwidthConfig:
 
     # --- codes ---
     consume_on_success: bool = True  # B1: a code verifies once
-    newest_code_only: bool = (
-        False  # B2: when True, a newer code for (account, to, scope) supersedes older ones
-    )
+    newest_code_only: bool = False  # B2: when True, a newer code for (account, to, scope) supersedes older ones
     application_name: str = "Bandwidth MFA"  # what {NAME} renders to
     require_code_placeholder: bool = False  # B10: reject a message without {CODE}
 

@@ -1,0 +1,188 @@
+"""Calling one generated operation: retries, error normalisation, and nothing raw leaking out.
+
+The generated ``*_detailed`` functions return documented error bodies instead of raising, raise
+``UnexpectedStatus`` for undocumented statuses, and raise JSONDecodeError/KeyError/ValueError/
+TypeError when a body does not parse (toolchain.md, pitfalls O2-O4). Here every outcome becomes a
+return value of the operation's success type or an exception of ``_errors``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar, cast
+
+import httpx
+from bandwidth_mfa_client.errors import UnexpectedStatus as BandwidthUnexpectedStatus
+from infobip_2fa_client.errors import UnexpectedStatus as InfobipUnexpectedStatus
+
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ProtocolError,
+    TwoFactorError,
+    Vendor,
+    status_error,
+)
+from ._retry import Failure, RetryPolicy, Safety, log_retry, retry_delay
+
+T = TypeVar("T")
+
+# The last response seen by the current thread or task, recorded by an httpx event hook: when the
+# generated parser raises, the response it failed on is still here to build the error from.
+_last_response: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
+    "twofa_last_response", default=None
+)
+
+
+def record_response(response: httpx.Response) -> None:
+    _last_response.set(response)
+
+
+async def arecord_response(response: httpx.Response) -> None:
+    _last_response.set(response)
+
+
+class DetailedResponse(Protocol):
+    """The parts of the generated ``types.Response`` used here."""
+
+    @property
+    def status_code(self) -> Any: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def headers(self) -> Any: ...
+    @property
+    def parsed(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Operation(Generic[T]):
+    """One generated operation: its ``sync_detailed``/``asyncio_detailed``, success type and safety."""
+
+    name: str  # the spec's operationId
+    sync: Callable[..., DetailedResponse]
+    asyncio: Callable[..., Awaitable[DetailedResponse]]
+    ok: type[Any]
+    safety: Safety
+
+
+# Raised by the generated code (raise_on_unexpected_status=True) for a status the spec does not list.
+_UNEXPECTED_STATUS = (InfobipUnexpectedStatus, BandwidthUnexpectedStatus)
+
+
+@dataclass
+class Attempt:
+    """The outcome of one try: a value, or an error plus what retrying needs to know."""
+
+    value: Any = None
+    error: TwoFactorError | None = None
+    failure: Failure | None = None
+
+
+def _from_response(vendor: Vendor, op: Operation[Any], response: DetailedResponse) -> Attempt:
+    status = int(response.status_code)
+    if 200 <= status < 300:
+        if isinstance(response.parsed, op.ok):
+            return Attempt(value=response.parsed)
+        error: TwoFactorError = ProtocolError(
+            vendor, op.name, status, "the body does not match the documented success schema", response.content
+        )
+        return Attempt(error=error, failure=Failure(reason="protocol error", status=status))
+    return _from_status(vendor, op, status, response.content, response.headers)
+
+
+def _from_status(vendor: Vendor, op: Operation[Any], status: int, body: bytes, headers: Any) -> Attempt:
+    err = status_error(vendor, op.name, status, body, headers)
+    return Attempt(error=err, failure=Failure(reason=f"HTTP {status}", status=status, retry_after=err.retry_after))
+
+
+def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attempt:
+    if isinstance(exc, TwoFactorError):  # raised by an auth flow (token endpoint failures)
+        return Attempt(error=exc, failure=Failure(reason=type(exc).__name__))
+    if isinstance(exc, httpx.TimeoutException):
+        never_sent = isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
+        return Attempt(
+            error=APITimeoutError(vendor, op.name, f"timed out: {type(exc).__name__}"),
+            failure=Failure(reason=type(exc).__name__, never_sent=never_sent, timeout_or_transport=True),
+        )
+    if isinstance(exc, httpx.HTTPError):
+        return Attempt(
+            error=APIConnectionError(vendor, op.name, f"connection failed: {type(exc).__name__}: {exc}"),
+            failure=Failure(
+                reason=type(exc).__name__,
+                never_sent=isinstance(exc, httpx.ConnectError),
+                timeout_or_transport=True,
+            ),
+        )
+    if isinstance(exc, _UNEXPECTED_STATUS):
+        status, body = exc.status_code, exc.content
+        captured = _last_response.get()
+        headers = captured.headers if captured is not None else {}
+        if 200 <= status < 300:
+            err = ProtocolError(vendor, op.name, status, "undocumented success status", body)
+            return Attempt(error=err, failure=Failure(reason="protocol error", status=status))
+        return _from_status(vendor, op, status, body, headers)
+    # The generated parser failed on the body: JSONDecodeError, KeyError, ValueError, TypeError...
+    captured = _last_response.get()
+    if captured is None:
+        raise exc  # not a response problem: a bug to surface, not to disguise
+    status = captured.status_code
+    if status >= 400:
+        return _from_status(vendor, op, status, captured.content, captured.headers)
+    reason = f"{type(exc).__name__} while parsing the body"
+    return Attempt(
+        error=ProtocolError(vendor, op.name, status, reason, captured.content),
+        failure=Failure(reason="protocol error", status=status),
+    )
+
+
+_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)
+_HANDLED = (httpx.HTTPError, TwoFactorError, *_UNEXPECTED_STATUS, *_PARSE_ERRORS)
+
+
+def invoke(vendor: Vendor, op: Operation[T], policy: RetryPolicy, kwargs: dict[str, Any]) -> T:
+    retry_number = 0
+    while True:
+        _last_response.set(None)
+        try:
+            attempt = _from_response(vendor, op, op.sync(**kwargs))
+        except _HANDLED as exc:
+            attempt = _from_exception(vendor, op, exc)
+        if attempt.error is None:
+            return cast(T, attempt.value)
+        retry_number += 1
+        delay = _delay(op, policy, attempt, retry_number)
+        if delay is None:
+            raise attempt.error
+        policy.sleep(delay)
+
+
+async def ainvoke(vendor: Vendor, op: Operation[T], policy: RetryPolicy, kwargs: dict[str, Any]) -> T:
+    retry_number = 0
+    while True:
+        _last_response.set(None)
+        try:
+            attempt = _from_response(vendor, op, await op.asyncio(**kwargs))
+        except _HANDLED as exc:
+            attempt = _from_exception(vendor, op, exc)
+        if attempt.error is None:
+            return cast(T, attempt.value)
+        retry_number += 1
+        delay = _delay(op, policy, attempt, retry_number)
+        if delay is None:
+            raise attempt.error
+        await policy.async_sleep(delay)
+
+
+def _delay(op: Operation[Any], policy: RetryPolicy, attempt: Attempt, retry_number: int) -> float | None:
+    if attempt.failure is None or isinstance(attempt.error, ProtocolError):
+        return None
+    if isinstance(attempt.error, APIStatusError) and attempt.failure.status is None:
+        return None
+    delay = retry_delay(policy, op.safety, attempt.failure, retry_number)
+    if delay is not None:
+        log_retry(op.name, attempt.failure, retry_number, policy, delay)
+    return delay

@@ -1,0 +1,98 @@
+"""When a failed call may be repeated, and how long to wait first.
+
+Never send a second SMS: a send or resend that may have reached the server is never repeated. Such
+operations are retried only when the connection could not be opened (the request never left).
+Reads, updates and verify are also retried on 429 and 503, honouring Retry-After, with bounded,
+jittered exponential backoff. Every retry is logged with its reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+logger = logging.getLogger("twofa_clients")
+
+DEFAULT_MAX_RETRIES = 2
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0  # a longer Retry-After is not waited for: the error goes to the caller
+RETRYABLE_STATUSES = frozenset({429, 503})
+
+
+class Safety(enum.Enum):
+    """How safe an operation is to repeat."""
+
+    IDEMPOTENT = "idempotent"  # GET and PUT: repeat on connection failures, timeouts, 429, 503
+    VERIFY = "verify"  # repeat on 429 and 503 and when the connection never opened
+    SEND = "send"  # sends, resends, creates: repeat only when the connection never opened
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_retries: int = DEFAULT_MAX_RETRIES
+    initial_delay: float = INITIAL_RETRY_DELAY
+    max_delay: float = MAX_RETRY_DELAY
+    max_retry_after: float = MAX_RETRY_AFTER
+    jitter: bool = True
+    # Injectable so tests can record waits instead of sleeping.
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False, compare=False)
+
+    def backoff(self, retry_number: int) -> float:
+        """Delay before retry ``retry_number`` (1-based): exponential, capped, with up to 50% jitter off."""
+        delay = min(self.max_delay, self.initial_delay * 2.0 ** (retry_number - 1))
+        if self.jitter:
+            delay *= 1 - 0.5 * random.random()  # noqa: S311 - jitter, not cryptography
+        return delay
+
+
+NO_RETRIES = RetryPolicy(max_retries=0)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong with one attempt, as far as retrying cares."""
+
+    reason: str  # for the log
+    never_sent: bool = False  # the connection was never opened: the server cannot have seen it
+    timeout_or_transport: bool = False  # the request may have reached the server
+    status: int | None = None
+    retry_after: float | None = None
+
+
+def retry_delay(policy: RetryPolicy, safety: Safety, failure: Failure, retry_number: int) -> float | None:
+    """Seconds to wait before retry ``retry_number``, or None when the failure must go to the caller."""
+    if retry_number > policy.max_retries:
+        return None
+    if failure.never_sent:
+        allowed = True
+    elif failure.status in RETRYABLE_STATUSES:
+        allowed = safety in (Safety.IDEMPOTENT, Safety.VERIFY)
+    elif failure.timeout_or_transport:
+        allowed = safety is Safety.IDEMPOTENT
+    else:
+        allowed = False
+    if not allowed:
+        return None
+    if failure.retry_after is not None:
+        if failure.retry_after > policy.max_retry_after:
+            return None
+        return failure.retry_after
+    return policy.backoff(retry_number)
+
+
+def log_retry(operation: str, failure: Failure, retry_number: int, policy: RetryPolicy, delay: float) -> None:
+    logger.warning(
+        "retrying %s (retry %d of %d) in %.2fs: %s",
+        operation,
+        retry_number,
+        policy.max_retries,
+        delay,
+        failure.reason,
+    )

@@ -1,0 +1,64 @@
+"""Verify outcomes are results, not exceptions: a wrong or expired code is an answer, not an error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ._errors import ProtocolError, Vendor
+
+# Infobip's documented pinError values; others are passed through as plain strings.
+KnownPinError = Literal["WRONG_PIN", "TTL_EXPIRED", "NO_MORE_PIN_ATTEMPTS"]
+KNOWN_PIN_ERRORS: frozenset[str] = frozenset({"WRONG_PIN", "TTL_EXPIRED", "NO_MORE_PIN_ATTEMPTS"})
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The outcome of a verification, for both vendors.
+
+    ``verified``: the code matched. ``reason``: why not (Infobip's ``pinError``, such as
+    ``WRONG_PIN``, ``TTL_EXPIRED`` or ``NO_MORE_PIN_ATTEMPTS``, or a value newer than this library);
+    Bandwidth gives no reason. ``attempts_remaining``: Infobip only.
+    """
+
+    vendor: Vendor
+    verified: bool
+    reason: str | None = None
+    attempts_remaining: int | None = None
+    pin_id: str | None = None
+    msisdn: str | None = None
+
+    @property
+    def known_reason(self) -> KnownPinError | None:
+        """``reason`` when it is one of the documented values, else None."""
+        return self.reason if self.reason in KNOWN_PIN_ERRORS else None  # type: ignore[return-value]
+
+
+def _optional_str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def infobip_result(parsed: Any, operation: str) -> VerifyResult:
+    """From a generated ``TfaVerifyPinResponse`` / ``TfaV1VerifyPinResponse``."""
+    verified = getattr(parsed, "verified", None)
+    if not isinstance(verified, bool):
+        raise ProtocolError("infobip", operation, 200, "verify response without a boolean 'verified'", b"")
+    pin_error = getattr(parsed, "pin_error", None)
+    attempts = getattr(parsed, "attempts_remaining", None)
+    return VerifyResult(
+        vendor="infobip",
+        verified=verified,
+        # A known value arrives as the generated StrEnum (a str), an unknown one as a plain str.
+        reason=str(pin_error) if isinstance(pin_error, str) else None,
+        attempts_remaining=attempts if isinstance(attempts, int) and not isinstance(attempts, bool) else None,
+        pin_id=_optional_str(getattr(parsed, "pin_id", None)),
+        msisdn=_optional_str(getattr(parsed, "msisdn", None)),
+    )
+
+
+def bandwidth_result(parsed: Any, operation: str) -> VerifyResult:
+    """From a generated ``VerifyCodeResponse``."""
+    valid = getattr(parsed, "valid", None)
+    if not isinstance(valid, bool):
+        raise ProtocolError("bandwidth", operation, 200, "verify response without a boolean 'valid'", b"")
+    return VerifyResult(vendor="bandwidth", verified=valid)

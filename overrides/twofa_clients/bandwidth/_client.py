@@ -1,0 +1,192 @@
+"""Bandwidth MFA: one entry, account and credentials in, a ready client out.
+
+    from twofa_clients import BandwidthClient
+    with BandwidthClient("9900000", client_id="...", client_secret="...") as bandwidth:
+        bandwidth.generate_messaging_code(CodeRequest(...))
+        result = bandwidth.verify_code(to="+19195551234", code="123456", expiration_time_in_minutes=3)
+
+Basic auth (``username``/``password``, an API user) works until Bandwidth switches API users off on
+2026-12-02; OAuth2 client credentials (``client_id``/``client_secret``) are the way after that.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import httpx
+from bandwidth_mfa_client.client import Client
+from bandwidth_mfa_client.models import (
+    CodeRequest,
+    MessagingCodeResponse,
+    VerifyCodeRequest,
+    VoiceCodeResponse,
+)
+from bandwidth_mfa_client.types import UNSET
+
+from .._auth import ClientCredentialsAuth, HeaderAuth, basic
+from .._base import DEFAULT_TIMEOUT, async_httpx_client, sync_httpx_client
+from .._call import Operation, ainvoke, invoke
+from .._retry import RetryPolicy
+from .._verify import VerifyResult, bandwidth_result
+from . import _operations as ops
+
+DEFAULT_BASE_URL = "https://mfa.bandwidth.com/api/v1"
+DEFAULT_TOKEN_URL = "https://api.bandwidth.com/api/v1/oauth2/token"  # noqa: S105 - a URL, not a secret
+T = TypeVar("T")
+Transport = httpx.BaseTransport | httpx.AsyncBaseTransport
+
+
+def bandwidth_auth(
+    *,
+    username: str | None = None,
+    password: str | None = None,
+    client_id: str | None = None,
+    client_secret: str | None = None,
+    token_url: str = DEFAULT_TOKEN_URL,
+) -> HeaderAuth | ClientCredentialsAuth:
+    """Exactly one of: an API user (``username``/``password``) or OAuth2 ``client_id``/``client_secret``."""
+    basic_given = username is not None or password is not None
+    oauth_given = client_id is not None or client_secret is not None
+    if basic_given == oauth_given:
+        raise ValueError("give exactly one Bandwidth credential: username/password or client_id/client_secret")
+    if basic_given:
+        if username is None or password is None:
+            raise ValueError("Basic auth needs both username and password")
+        return basic(username, password)
+    if client_id is None or client_secret is None:
+        raise ValueError("OAuth2 needs both client_id and client_secret")
+    return ClientCredentialsAuth(token_url, client_id, client_secret)
+
+
+def _verify_body(to: str, code: str, expiration_time_in_minutes: float, scope: str | None) -> VerifyCodeRequest:
+    return VerifyCodeRequest(
+        to=to,
+        code=code,
+        expiration_time_in_minutes=expiration_time_in_minutes,
+        scope=UNSET if scope is None else scope,
+    )
+
+
+class _BandwidthBase:
+    def __init__(
+        self,
+        account_id: str,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        token_url: str = DEFAULT_TOKEN_URL,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        transport: Transport | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        if not account_id:
+            raise ValueError("account_id is required")
+        self.account_id = account_id
+        self.base_url = base_url
+        self._auth = bandwidth_auth(
+            username=username,
+            password=password,
+            client_id=client_id,
+            client_secret=client_secret,
+            token_url=token_url,
+        )
+        self._timeout = timeout
+        self._retry = retry or RetryPolicy()
+        self._transport = transport
+        self._headers = headers
+        self._generated = Client(base_url=base_url, raise_on_unexpected_status=True)
+
+    @property
+    def auth(self) -> HeaderAuth | ClientCredentialsAuth:
+        return self._auth
+
+    def __repr__(self) -> str:
+        kind = "oauth2" if isinstance(self._auth, ClientCredentialsAuth) else "basic"
+        return f"{type(self).__name__}(account_id={self.account_id!r}, base_url={self.base_url!r}, auth={kind!r})"
+
+
+class BandwidthClient(_BandwidthBase):
+    """Synchronous Bandwidth MFA client. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, account_id: str, **kwargs: Any) -> None:
+        super().__init__(account_id, **kwargs)
+        self._generated.set_httpx_client(
+            sync_httpx_client(self.base_url, self._auth, self._timeout, self._transport, self._headers)
+        )
+
+    def close(self) -> None:
+        self._generated.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _call(self, op: Operation[T], **kwargs: Any) -> T:
+        return invoke(
+            "bandwidth", op, self._retry, {"client": self._generated, "account_id": self.account_id, **kwargs}
+        )
+
+    def generate_messaging_code(self, body: CodeRequest) -> MessagingCodeResponse:
+        """Send a code by SMS (``generateMessagingCode``). Never repeated once it may have reached Bandwidth."""
+        return self._call(ops.GENERATE_MESSAGING_CODE, body=body)
+
+    def generate_voice_code(self, body: CodeRequest) -> VoiceCodeResponse:
+        """Speak a code in a call (``generateVoiceCode``). Never repeated once it may have reached Bandwidth."""
+        return self._call(ops.GENERATE_VOICE_CODE, body=body)
+
+    def verify_code(
+        self, to: str, code: str, expiration_time_in_minutes: float, *, scope: str | None = None
+    ) -> VerifyResult:
+        """Check a code (``verifyCode``): ``verified`` is False for a wrong, expired or unknown code."""
+        parsed = self._call(ops.VERIFY_CODE, body=_verify_body(to, code, expiration_time_in_minutes, scope))
+        return bandwidth_result(parsed, ops.VERIFY_CODE.name)
+
+
+class AsyncBandwidthClient(_BandwidthBase):
+    """Asynchronous Bandwidth MFA client. Use as an async context manager, or await ``aclose()``."""
+
+    def __init__(self, account_id: str, **kwargs: Any) -> None:
+        super().__init__(account_id, **kwargs)
+        self._generated.set_async_httpx_client(
+            async_httpx_client(self.base_url, self._auth, self._timeout, self._transport, self._headers)
+        )
+
+    async def aclose(self) -> None:
+        await self._generated.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def _call(self, op: Operation[T], **kwargs: Any) -> T:
+        return await ainvoke(
+            "bandwidth", op, self._retry, {"client": self._generated, "account_id": self.account_id, **kwargs}
+        )
+
+    async def generate_messaging_code(self, body: CodeRequest) -> MessagingCodeResponse:
+        """Send a code by SMS (``generateMessagingCode``). Never repeated once it may have reached Bandwidth."""
+        return await self._call(ops.GENERATE_MESSAGING_CODE, body=body)
+
+    async def generate_voice_code(self, body: CodeRequest) -> VoiceCodeResponse:
+        """Speak a code in a call (``generateVoiceCode``). Never repeated once it may have reached Bandwidth."""
+        return await self._call(ops.GENERATE_VOICE_CODE, body=body)
+
+    async def verify_code(
+        self, to: str, code: str, expiration_time_in_minutes: float, *, scope: str | None = None
+    ) -> VerifyResult:
+        """Check a code (``verifyCode``): ``verified`` is False for a wrong, expired or unknown code."""
+        parsed = await self._call(ops.VERIFY_CODE, body=_verify_body(to, code, expiration_time_in_minutes, scope))
+        return bandwidth_result(parsed, ops.VERIFY_CODE.name)
