@@ -27,6 +27,7 @@ from ._errors import (
     status_error,
 )
 from ._retry import Failure, RetryPolicy, Safety, log_retry, retry_delay
+from ._shape import mismatch
 
 T = TypeVar("T")
 
@@ -65,7 +66,7 @@ class Operation(Generic[T]):
     name: str  # the spec's operationId
     sync: Callable[..., DetailedResponse]
     asyncio: Callable[..., Awaitable[DetailedResponse]]
-    ok: type[Any]
+    ok: Any  # the success type, as annotated: a model class, list[Model], str
     safety: Safety
 
 
@@ -85,10 +86,11 @@ class Attempt:
 def _from_response(vendor: Vendor, op: Operation[Any], response: DetailedResponse) -> Attempt:
     status = int(response.status_code)
     if 200 <= status < 300:
-        if isinstance(response.parsed, op.ok):
+        problem = mismatch(response.parsed, op.ok)
+        if problem is None:
             return Attempt(value=response.parsed)
         error: TwoFactorError = ProtocolError(
-            vendor, op.name, status, "the body does not match the documented success schema", response.content
+            vendor, op.name, status, f"the body does not match the documented schema: {problem}", response.content
         )
         return Attempt(error=error, failure=Failure(reason="protocol error", status=status))
     return _from_status(vendor, op, status, response.content, response.headers)

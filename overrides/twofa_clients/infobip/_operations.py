@@ -70,11 +70,13 @@ from .._call import Operation
 from .._retry import Safety
 
 
-def _op(name: str, module: Any, ok: type[Any], safety: Safety) -> Operation[Any]:
+def _op(name: str, module: Any, ok: Any, safety: Safety) -> Operation[Any]:
     return Operation(name, module.sync_detailed, module.asyncio_detailed, ok, safety)
 
 
-GET_2FA_APPLICATIONS: Operation[list[Any]] = _op("get-2fa-applications", get_2fa_applications, list, Safety.IDEMPOTENT)
+GET_2FA_APPLICATIONS: Operation[list[TfaApplicationResponse]] = _op(
+    "get-2fa-applications", get_2fa_applications, list[TfaApplicationResponse], Safety.IDEMPOTENT
+)
 CREATE_2FA_APPLICATION: Operation[TfaApplicationResponse] = _op(
     "create-2fa-application", create_2fa_application, TfaApplicationResponse, Safety.SEND
 )
@@ -84,8 +86,8 @@ GET_2FA_APPLICATION: Operation[TfaApplicationResponse] = _op(
 UPDATE_2FA_APPLICATION: Operation[TfaApplicationResponse] = _op(
     "update-2fa-application", update_2fa_application, TfaApplicationResponse, Safety.IDEMPOTENT
 )
-GET_2FA_MESSAGE_TEMPLATES: Operation[list[Any]] = _op(
-    "get-2fa-message-templates", get_2fa_message_templates, list, Safety.IDEMPOTENT
+GET_2FA_MESSAGE_TEMPLATES: Operation[list[TfaMessage]] = _op(
+    "get-2fa-message-templates", get_2fa_message_templates, list[TfaMessage], Safety.IDEMPOTENT
 )
 CREATE_2FA_MESSAGE_TEMPLATE: Operation[TfaSmsOrVoiceMessage] = _op(
     "create-2fa-message-template", create_2fa_message_template, TfaSmsOrVoiceMessage, Safety.SEND
@@ -136,8 +138,8 @@ GET_2FA_VERIFICATION_STATUS: Operation[TfaVerificationResponse] = _op(
     "get-2fa-verification-status", get_2fa_verification_status, TfaVerificationResponse, Safety.IDEMPOTENT
 )
 V1_CREATE_API_KEY: Operation[str] = _op("v1-create-api-key", v1_create_api_key, str, Safety.SEND)
-V1_GET_2FA_APPLICATIONS: Operation[list[Any]] = _op(
-    "v1-get-2fa-applications", v1_get_2fa_applications, list, Safety.IDEMPOTENT
+V1_GET_2FA_APPLICATIONS: Operation[list[TfaV1ApplicationResponse]] = _op(
+    "v1-get-2fa-applications", v1_get_2fa_applications, list[TfaV1ApplicationResponse], Safety.IDEMPOTENT
 )
 V1_CREATE_2FA_APPLICATION: Operation[TfaV1ApplicationResponse] = _op(
     "v1-create-2fa-application", v1_create_2fa_application, TfaV1ApplicationResponse, Safety.SEND
@@ -148,8 +150,8 @@ V1_GET_2FA_APPLICATION: Operation[TfaV1ApplicationResponse] = _op(
 V1_UPDATE_2FA_APPLICATION: Operation[TfaV1ApplicationResponse] = _op(
     "v1-update-2fa-application", v1_update_2fa_application, TfaV1ApplicationResponse, Safety.IDEMPOTENT
 )
-V1_GET_2FA_MESSAGE_TEMPLATES: Operation[list[Any]] = _op(
-    "v1-get-2fa-message-templates", v1_get_2fa_message_templates, list, Safety.IDEMPOTENT
+V1_GET_2FA_MESSAGE_TEMPLATES: Operation[list[TfaV1Message]] = _op(
+    "v1-get-2fa-message-templates", v1_get_2fa_message_templates, list[TfaV1Message], Safety.IDEMPOTENT
 )
 V1_CREATE_2FA_MESSAGE_TEMPLATE: Operation[TfaV1Message] = _op(
     "v1-create-2fa-message-template", v1_create_2fa_message_template, TfaV1Message, Safety.SEND
