@@ -1,0 +1,44 @@
+"""Running a mock over real HTTP: loopback by default, free port, faults that only a socket can show."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import httpx
+import pytest
+
+from twofa_mocks import BandwidthMock, Fault, run_in_thread
+from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_USER
+
+AUTH = {"Authorization": "Basic " + base64.b64encode(f"{DEMO_USER}:{DEMO_PASSWORD}".encode()).decode()}
+VERIFY = f"/api/v1/accounts/{DEMO_ACCOUNT}/code/verify"
+BODY = {"to": "+19195551234", "expirationTimeInMinutes": 3, "code": "1234"}
+
+
+def test_binds_loopback_on_a_free_port_and_serves_its_spec() -> None:
+    with run_in_thread(BandwidthMock().app) as server:
+        assert server.host == "127.0.0.1"
+        assert server.port > 0
+        response = httpx.get(f"{server.url}/_mock/openapi.yaml")
+        assert response.text.startswith("openapi: 3.1.0")
+        assert httpx.get(f"{server.url}/_mock/health").json() == {"status": "ok"}
+
+
+def test_dropped_connection_and_latency_faults() -> None:
+    mock = BandwidthMock()
+    with run_in_thread(mock.app) as server, httpx.Client(base_url=server.url, headers=AUTH) as client:
+        mock.faults.add(Fault(operation="verifyCode", drop=True))
+        with pytest.raises(httpx.RemoteProtocolError):
+            client.post(VERIFY, json=BODY)
+        assert client.post(VERIFY, json=BODY).json() == {"valid": False}  # one fault, then normal
+
+        mock.faults.add(Fault(operation="verifyCode", latency=0.3))
+        with pytest.raises(httpx.ReadTimeout):
+            client.post(VERIFY, json=BODY, timeout=httpx.Timeout(5.0, read=0.05))
+
+        added = client.post("/_mock/faults", json={"operation": "*", "status": 500, "count": 1})
+        assert added.json()["faults"][0]["status"] == 500
+        failed = client.post(VERIFY, json=BODY)
+        assert failed.status_code == 500
+        assert set(json.loads(failed.content)) == {"error", "requestId"}
