@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated test lint format typecheck check clean
+.PHONY: help install generate check-generated test contract lint format typecheck check clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -30,6 +30,17 @@ check-generated: $(STAMP) ## Fail, naming the files, if generated/ differs from 
 test: $(STAMP) ## Run the unit and spec tests
 	$(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
 
+# VENDOR=infobip|bandwidth picks one vendor; TARGET=asgi|http|live the target; EXAMPLES and SEED tune
+# hypothesis; PROFILE=thorough runs more examples. Reports go to reports/ (JUnit XML, coverage table).
+VENDOR ?=
+TARGET ?= asgi
+contract: $(STAMP) ## The main job: the contract suite against the embedded mock (VENDOR, TARGET, EXAMPLES, SEED)
+	@mkdir -p reports
+	CONTRACT_TARGET=$(TARGET) $(if $(EXAMPLES),CONTRACT_EXAMPLES=$(EXAMPLES)) $(if $(SEED),CONTRACT_SEED=$(SEED)) \
+	$(if $(PROFILE),CONTRACT_PROFILE=$(PROFILE)) \
+	$(BIN)/pytest contract_tests$(if $(VENDOR),/$(VENDOR)) -p no:cacheprovider -q \
+	  --junitxml=reports/contract-junit.xml -o junit_suite_name=contract-$(TARGET)
+
 lint: $(STAMP) ## ruff check and format check (generated/ is excluded)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -39,7 +50,7 @@ format: $(STAMP) ## ruff format and autofix
 	$(BIN)/ruff format .
 
 typecheck: $(STAMP) ## mypy --strict on the hand-written and the generated code
-	$(BIN)/mypy scripts tests mock_server/twofa_mocks overrides/twofa_clients
+	$(BIN)/mypy scripts tests contract_tests mock_server/twofa_mocks overrides/twofa_clients
 	$(BIN)/mypy -p infobip_2fa_client -p bandwidth_mfa_client
 
 check: lint typecheck check-generated test ## Everything CI runs

@@ -39,17 +39,18 @@ class VerifyRequest:
 
 
 def _optional(body: dict[str, Any], name: str) -> str | None:
-    value = body.get(name)
-    if value is not None and not isinstance(value, str):
+    if name not in body:
+        return None
+    value = body[name]
+    if not isinstance(value, str):  # null included: the schema allows absent, not null
         raise InvalidRequest(f"{name} must be a string")
     return value
 
 
 def _required(body: dict[str, Any], name: str, label: str | None = None) -> str:
-    value = _optional(body, name)
-    if value is None:
+    if body.get(name) is None:
         raise InvalidRequest(f"{label or name} is required")
-    return value
+    return _optional(body, name) or ""
 
 
 def _max_length(value: str | None, name: str, limit: int) -> None:

@@ -1,0 +1,64 @@
+"""Contract-suite wiring: hypothesis profiles, the coverage recorder, the report files.
+
+CONTRACT_PROFILE   dev (default, CI-sized) or thorough
+CONTRACT_EXAMPLES  examples per operation (overrides the profile)
+CONTRACT_SEED      a fixed seed, for reproducing a run
+CONTRACT_REPORTS   where JUnit XML and the coverage table go (default: reports/)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from contract_tests._coverage import COVERAGE, VENDOR_BY_TITLE
+from contract_tests._targets import TARGET, stop_servers
+
+REPORTS = Path(os.environ.get("CONTRACT_REPORTS", "reports"))
+
+settings.register_profile(
+    "dev",
+    max_examples=int(os.environ.get("CONTRACT_EXAMPLES", "40")),
+    deadline=None,
+    derandomize="CONTRACT_SEED" not in os.environ,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+    database=None,
+)
+settings.register_profile(
+    "thorough",
+    parent=settings.get_profile("dev"),
+    max_examples=int(os.environ.get("CONTRACT_EXAMPLES", "300")),
+)
+settings.load_profile(os.environ.get("CONTRACT_PROFILE", "dev"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    seed = os.environ.get("CONTRACT_SEED")
+    if seed is not None:
+        config.option.hypothesis_seed = int(seed)
+
+
+@schemathesis.hook
+def after_call(context: Any, case: Any, response: Any) -> None:
+    """Record (vendor, operation, status) for every request the suite makes."""
+    title = case.operation.schema.raw_schema.get("info", {}).get("title", "")
+    operation_id = case.operation.definition.raw.get("operationId", case.operation.label)
+    COVERAGE.record(VENDOR_BY_TITLE.get(title, title), operation_id, response.status_code)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not COVERAGE.vendors():
+        return
+    terminalreporter.section(f"contract coverage (target: {TARGET})")
+    terminalreporter.write(COVERAGE.markdown())
+    for path in COVERAGE.write(REPORTS):
+        terminalreporter.write_line(f"written: {path}")
+
+
+def pytest_sessionfinish() -> None:
+    stop_servers()
