@@ -3,16 +3,19 @@ real code, so `valid: true` is reached and not only the wrong-code paths."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+import pytest
 from hypothesis import settings
-from schemathesis import Case
+from schemathesis import Case, Response
 
 from contract_tests._targets import bandwidth_target, load_schema
 
 TARGET = bandwidth_target()
 schema = load_schema("bandwidth-mfa.yaml", TARGET)
 LINK_PLACEHOLDER_CODE = "123456"  # what the spec's generate -> verify links send as `code`
+OUTCOMES: Counter[str] = Counter()  # verify answers seen by the state machine
 
 
 class BandwidthWorkflow(schema.as_state_machine()):  # type: ignore[misc]
@@ -34,6 +37,19 @@ class BandwidthWorkflow(schema.as_state_machine()):  # type: ignore[misc]
         if sent:
             body["code"] = sent[-1].code  # the code the user would have typed
 
+    def after_call(self, response: Response, case: Case[Any]) -> None:
+        super().after_call(response, case)
+        if case.operation.definition.raw.get("operationId") == "verifyCode" and response.status_code == 200:
+            OUTCOMES[f"valid={response.json().get('valid')}"] += 1
+
 
 TestBandwidthWorkflow = BandwidthWorkflow.TestCase
 TestBandwidthWorkflow.settings = settings(max_examples=25, stateful_step_count=6, deadline=None)
+
+
+@pytest.mark.skipif(not TARGET.is_mock, reason="live targets never reveal codes")
+def test_the_workflow_reached_both_verify_outcomes() -> None:
+    # Runs after TestBandwidthWorkflow (file order): the links and the outbox must have led to a
+    # successful verification, not only to wrong-code answers.
+    assert OUTCOMES["valid=True"] > 0, OUTCOMES
+    assert OUTCOMES["valid=False"] > 0, OUTCOMES
