@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated test contract lint format typecheck check clean
+.PHONY: help install generate check-generated test contract mock lint format typecheck check clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -41,6 +41,9 @@ contract: $(STAMP) ## The main job: the contract suite against the embedded mock
 	$(BIN)/pytest contract_tests$(if $(VENDOR),/$(VENDOR)) -p no:cacheprovider -q \
 	  --junitxml=reports/contract-junit.xml -o junit_suite_name=contract-$(TARGET)
 
+mock: $(STAMP) ## Run both mocks on 127.0.0.1 (Infobip :8081, Bandwidth :8082), printing URLs and demo credentials
+	$(BIN)/python -m twofa_mocks
+
 lint: $(STAMP) ## ruff check and format check (generated/ is excluded)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -53,7 +56,7 @@ typecheck: $(STAMP) ## mypy --strict on the hand-written and the generated code
 	$(BIN)/mypy scripts tests contract_tests mock_server/twofa_mocks overrides/twofa_clients
 	$(BIN)/mypy -p infobip_2fa_client -p bandwidth_mfa_client
 
-check: lint typecheck check-generated test ## Everything CI runs
+check: lint typecheck check-generated test contract ## Everything CI runs
 
 clean: ## Remove caches and the virtual environment
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .schemathesis reports

@@ -3,10 +3,10 @@
 Independent implementations of each vendor, written from the vendor references: nothing here imports
 the generated clients or the override layer, so a bug in those cannot hide in the mock too.
 
-    mock = BandwidthMock()                       # in-process: httpx.ASGITransport(app=mock.app)
+    mock = InfobipMock()                         # in-process: httpx.ASGITransport(app=mock.app)
     with run_in_thread(mock.app) as server:      # over HTTP on 127.0.0.1, a free port
         ...server.url...
-    mock.outbox.last("+19195551234").code        # what was "sent"
+    mock.outbox.last("41793026727").code         # what was "sent"
     mock.clock.advance(16 * 60)                  # move time instead of sleeping
 
 The same control is reachable over HTTP under /_mock/ (see _control.py).
@@ -17,12 +17,15 @@ from ._faults import Fault
 from ._outbox import Delivery, Outbox
 from ._server import RunningServer, run_in_thread
 from .bandwidth import BandwidthConfig, BandwidthMock
+from .infobip import InfobipConfig, InfobipMock
 
 __all__ = [
     "BandwidthConfig",
     "BandwidthMock",
     "Delivery",
     "Fault",
+    "InfobipConfig",
+    "InfobipMock",
     "MockClock",
     "Outbox",
     "RunningServer",

@@ -59,12 +59,28 @@ def parse_json(raw: bytes) -> Any:
     if text.count("[") + text.count("{") > MAX_JSON_DEPTH and _prefix_depth(text) > MAX_JSON_DEPTH:
         raise BodyError("Request body is nested too deeply")
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
         raise BodyError("Request body is not valid JSON") from exc
     if _depth(value) > MAX_JSON_DEPTH:
         raise BodyError("Request body is nested too deeply")
+    # A "\ud800" escape parses to a lone surrogate, which no UTF-8 response could echo back.
+    if "\\u" in text and not _encodable(value):
+        raise BodyError("Request body is not valid Unicode")
     return value
+
+
+def _encodable(value: Any) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _no_constant(name: str) -> Any:
+    """NaN, Infinity and -Infinity are not JSON (RFC 8259), although Python's parser takes them."""
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def _prefix_depth(text: str) -> int:

@@ -8,7 +8,6 @@ import pytest
 from bandwidth import ApiClient, Configuration, MFAApi
 from bandwidth.exceptions import ApiException, ForbiddenException, UnauthorizedException
 from bandwidth.models import CodeRequest, VerifyCodeRequest
-
 from twofa_mocks import BandwidthMock, RunningServer, run_in_thread
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER
 

@@ -7,7 +7,6 @@ import json
 
 import httpx
 import pytest
-
 from twofa_mocks import BandwidthMock, Fault, run_in_thread
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_USER
 
@@ -42,3 +41,24 @@ def test_dropped_connection_and_latency_faults() -> None:
         failed = client.post(VERIFY, json=BODY)
         assert failed.status_code == 500
         assert set(json.loads(failed.content)) == {"error", "requestId"}
+
+
+def test_make_mock_entry_point_binds_loopback_and_prints_demo_credentials(capsys: pytest.CaptureFixture[str]) -> None:
+    import twofa_mocks.__main__ as entry
+
+    served: list[tuple[str, int, int, bool]] = []
+
+    async def fake_serve(host: str, infobip_port: int, bandwidth_port: int, frozen: bool) -> None:
+        served.append((host, infobip_port, bandwidth_port, frozen))
+
+    original = entry.serve
+    entry.serve = fake_serve  # type: ignore[assignment]
+    try:
+        assert entry.main([]) == 0
+    finally:
+        entry.serve = original  # type: ignore[assignment]
+    assert served == [("127.0.0.1", 8081, 8082, False)]
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8081" in out
+    assert "http://127.0.0.1:8082/api/v1" in out
+    assert "demo-api-user" in out

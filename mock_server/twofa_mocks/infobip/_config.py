@@ -48,8 +48,10 @@ class InfobipConfig:
     # (a user missing from basic_user_scopes has every scope).
     basic_users: dict[str, str] = field(default_factory=lambda: {DEMO_USER: DEMO_PASSWORD})
     basic_user_scopes: dict[str, frozenset[str]] = field(default_factory=dict)
-    # `Authorization: IBSSO <token>`: session token -> scopes.
+    # `Authorization: IBSSO <token>`: session token -> scopes. A session unused for longer than
+    # ibsso_idle_timeout_seconds stops working (0: never), like the vendor's inactivity expiry.
     ibsso_tokens: dict[str, frozenset[str]] = field(default_factory=lambda: {DEMO_IBSSO_TOKEN: ALL_SCOPES})
+    ibsso_idle_timeout_seconds: float = 0.0
     # `Authorization: Bearer <token>`: long-lived tokens -> scopes (tokens from the OAuth2 endpoint are
     # added at runtime and expire after token_ttl_seconds).
     bearer_tokens: dict[str, frozenset[str]] = field(default_factory=lambda: {DEMO_BEARER_TOKEN: ALL_SCOPES})
@@ -92,9 +94,6 @@ class InfobipConfig:
     case_insensitive_pins: bool = False  # U7: False compares exactly (generated PINs are upper case)
     reverify_pin_error: str = "NO_MORE_PIN_ATTEMPTS"  # U16: verified PIN, multiple verifications off
     zero_attempts_remaining_on_success: bool = False  # U18: True mimics the vendor example (0)
-
-    # --- verification records (U25-U27, C5) ---
-    always_include_verified_at: bool = False  # C5: False omits verifiedAt on unverified records
 
     # --- rate limiting (U13, U14, U32, C10) ---
     v2_throttle_id: str = "TOO_MANY_REQUESTS"  # C10: 429 messageId on /2fa/2
@@ -149,5 +148,5 @@ class InfobipConfig:
         for name, number in positive.items():
             if number < 1:
                 raise ValueError(f"{name} must be at least 1")
-        if self.expired_pin_retention_seconds < 0 or self.record_retention_seconds < 0:
-            raise ValueError("retention periods must not be negative")
+        if min(self.expired_pin_retention_seconds, self.record_retention_seconds, self.ibsso_idle_timeout_seconds) < 0:
+            raise ValueError("retention periods and timeouts must not be negative")

@@ -94,6 +94,7 @@ class Pin:
     max_attempts: int  # pinAttempts when the PIN was made
     record: Record
     nc_needed: bool = False
+    sender: str | None = None  # `from` of the send; resends use it again
     placeholders: dict[str, str] = field(default_factory=dict)
     landing_page_placeholders: dict[str, str] = field(default_factory=dict)
     wrong_attempts: int = 0
@@ -113,6 +114,7 @@ class InfobipStore:
         self._record_order: deque[tuple[tuple[str, str], Record]] = deque()  # oldest first
         self.issued_api_keys: OrderedDict[str, frozenset[str]] = OrderedDict()
         self.tokens: dict[str, tuple[frozenset[str], float]] = {}  # token -> (scopes, expires at)
+        self.ibsso_last_use: dict[str, float] = {}  # only configured tokens: bounded
         self.windows = SlidingWindows()  # send and verify limits of applications
         self.account_windows = SlidingWindows()  # the published per-account limits (U32)
         self._requests_since_sweep = 0
@@ -152,9 +154,7 @@ class InfobipStore:
         """Forget expired PINs and old records now, windows and tokens every SWEEP_EVERY calls."""
         while self._pin_expiry and self._pin_expiry[0][0] <= now:
             _, pin_id = heapq.heappop(self._pin_expiry)
-            pin = self.pins.get(pin_id)
-            if pin is not None and pin.expires_at <= now:
-                del self.pins[pin_id]
+            self.pins.pop(pin_id, None)
         while self._record_order and self._record_order[0][1].sent_at <= now - record_retention:
             key, record = self._record_order.popleft()
             records = self.records.get(key)

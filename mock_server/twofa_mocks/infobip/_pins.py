@@ -1,0 +1,279 @@
+"""PINs: send, resend and verify over SMS, voice and e-mail, and verification records (section 9).
+
+Each handler validates first (400), then looks up (404), then checks limits (429), then changes state
+holding ``mock.lock`` with no ``await`` in between, so concurrent requests are counted exactly.
+"""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from starlette.responses import Response
+
+from .._http import VendorJSONResponse
+from .._outbox import Delivery
+from ._common import BAD_REQUEST, FORBIDDEN, NOT_FOUND, RESOURCE_NOT_FOUND, ApiError, Ctx, read_json
+from ._render import email_text, record_json, render_text
+from ._store import Application, Channel, Pin, Record, Template, generate_pin, new_id
+from ._validation import (
+    ResendInput,
+    invalid,
+    limit_parts,
+    parse_bool_query,
+    parse_resend,
+    parse_send,
+    parse_verify,
+    time_seconds,
+)
+
+if TYPE_CHECKING:
+    from ._app import InfobipMock
+
+NOT_REACHABLE = "NC_DESTINATION_NOT_REACHABLE"
+
+
+# --- send -----------------------------------------------------------------------------------------
+
+
+async def send_sms(mock: InfobipMock, ctx: Ctx) -> Response:
+    nc_needed = parse_bool_query(ctx.request.query_params.get("ncNeeded"), "ncNeeded")
+    return await _send(mock, ctx, "sms", nc_needed is not False)  # default true
+
+
+async def send_voice(mock: InfobipMock, ctx: Ctx) -> Response:
+    return await _send(mock, ctx, "voice", False)  # C16: no Number Lookup on voice
+
+
+async def send_email(mock: InfobipMock, ctx: Ctx) -> Response:
+    return await _send(mock, ctx, "email", False)
+
+
+async def _send(mock: InfobipMock, ctx: Ctx, channel: Channel, nc_needed: bool) -> Response:
+    config = mock.config
+    req = parse_send(
+        await read_json(ctx),
+        ctx.version,
+        email=channel == "email",
+        validate_to=config.validate_destinations,
+        forbid_pin=config.reject_pin_placeholder_key,
+    )
+    with mock.lock:
+        now = mock.now()
+        config = mock.config
+        app = mock.store.applications.get(req.application_id)
+        template = app.templates.get(req.message_id) if app is not None else None
+        if template is None or app is None or (ctx.version == 1 and template.kind == "email"):
+            status = config.unknown_send_target_status  # U3
+            raise ApiError.of(status, RESOURCE_NOT_FOUND if status == 404 else BAD_REQUEST)
+        if template.kind != ("email" if channel == "email" else "sms"):  # U12
+            if config.template_kind_mismatch_status == 404:
+                raise ApiError.of(404, RESOURCE_NOT_FOUND)
+            raise invalid("messageId", f"is not a template for {'e-mail' if channel == 'email' else 'SMS or voice'}")
+        if not app.enabled:  # U2
+            if config.disabled_application_status == 403:
+                raise ApiError.of(403, FORBIDDEN)
+            raise invalid("applicationId", "application is disabled")
+        mock.account_limit(ctx)
+        _send_limits(mock, ctx, app, req.to, now)
+        fields = template.fields
+        pin_type = str(fields.get("pinType", "NUMERIC"))
+        length = int(fields.get("pinLength", config.default_pin_length))
+        ttl = time_seconds(app.configuration.pin_time_to_live) or 0.0
+        record = Record(req.to, now, sent=False)
+        pin = Pin(
+            new_id(), app.id, template.id, channel, req.to, generate_pin(pin_type, length), now, now + ttl,
+            app.configuration.pin_attempts, record, nc_needed=nc_needed, sender=req.sender,
+            placeholders=req.placeholders, landing_page_placeholders=req.landing_page_placeholders,
+        )  # fmt: skip
+        mock.store.add_pin(pin, config.expired_pin_retention_seconds, config.max_pins)
+        mock.store.add_record((app.id, req.to), record, config.max_records_per_destination)
+        body = _deliver(mock, pin, template, channel, req.placeholders, req.landing_page_placeholders,
+                        track=req.track_delivery, resend=False, now=now)  # fmt: skip
+    return VendorJSONResponse(body)
+
+
+def _send_limits(mock: InfobipMock, ctx: Ctx, app: Application, to: str, now: float) -> None:
+    """U13: both send limits admit, or the request is refused and neither counts it."""
+    windows = mock.store.windows
+    checks = [
+        (("send-app", app.id), limit_parts(app.configuration.send_pin_per_application_limit)),
+        (("send-to", app.id, to), limit_parts(app.configuration.send_pin_per_phone_number_limit)),
+    ]
+    for key, parts in checks:
+        if parts is not None and not windows.admits(key, parts[0], parts[1], now):
+            raise mock.throttled(ctx.version)
+    for key, parts in checks:
+        if parts is not None:
+            windows.allow(key, parts[0], parts[1], now)
+
+
+def _deliver(
+    mock: InfobipMock,
+    pin: Pin,
+    template: Template,
+    channel: Channel,
+    placeholders: dict[str, str],
+    landing: dict[str, str],
+    *,
+    track: bool,
+    resend: bool,
+    now: float,
+) -> dict[str, Any]:
+    """Deliver ``pin`` over ``channel`` (into the outbox) and build the send/resend response."""
+    config = mock.config
+    body: dict[str, Any] = {"pinId": pin.id, "to": pin.to}
+    extra: dict[str, Any] = {"applicationId": pin.application_id, "messageId": template.id, "resend": resend}
+    delivered = True
+    if channel == "email":
+        sender = pin.sender or template.fields.get("from")
+        text = email_text(template.fields, pin.value)
+        extra["placeholders"], extra["landingPagePlaceholders"] = placeholders, landing
+        for name in ("emailTemplateId", "landingPageId"):
+            if name in template.fields:
+                extra[name] = template.fields[name]
+        body["emailStatus"] = {"name": config.email_status_name, "description": config.email_status_description}
+    else:
+        sender = pin.sender or template.fields.get("senderId")
+        text = render_text(template.fields, pin.value, placeholders)
+        extra["placeholders"] = placeholders
+        if channel == "sms":
+            if pin.nc_needed:  # U22: Number Lookup first; only "not reachable" withholds the SMS
+                nc_status = config.number_lookup.get(pin.to, config.default_nc_status)
+                body["ncStatus"] = extra["ncStatus"] = nc_status
+                delivered = nc_status != NOT_REACHABLE
+            body["smsStatus"] = "MESSAGE_SENT" if delivered else "MESSAGE_NOT_SENT"
+        else:
+            body["callStatus"] = config.call_status  # U23
+            for name in ("language", "voiceName", "speechRate", "repeatDTMF"):
+                if name in template.fields:
+                    extra[name] = template.fields[name]
+        if track and delivered:
+            body["externalMessageId"] = extra["externalMessageId"] = str(uuid.uuid4())
+    if delivered:
+        pin.record.sent = True
+        mock.outbox.add(Delivery(channel, pin.to, text, pin.value, pin.id, now, sender=sender, extra=extra))
+    return body
+
+
+# --- resend ---------------------------------------------------------------------------------------
+
+
+async def resend_sms(mock: InfobipMock, ctx: Ctx) -> Response:
+    return await _resend(mock, ctx, "sms")
+
+
+async def resend_voice(mock: InfobipMock, ctx: Ctx) -> Response:
+    return await _resend(mock, ctx, "voice")
+
+
+async def resend_email(mock: InfobipMock, ctx: Ctx) -> Response:
+    return await _resend(mock, ctx, "email")
+
+
+async def _resend(mock: InfobipMock, ctx: Ctx, channel: Channel) -> Response:
+    """Same PIN, same pinId, same TTL and attempt counter (U19); counts toward send limits (U13)."""
+    if ctx.version == 2:  # C17: the body is optional; /2fa/1 resends take none
+        body = await read_json(ctx, optional=True)
+        req = parse_resend(body, email=channel == "email", forbid_pin=mock.config.reject_pin_placeholder_key)
+    else:
+        req = ResendInput(None, None, track_delivery=False)
+    with mock.lock:
+        now = mock.now()
+        config = mock.config
+        pin = mock.store.pins.get(ctx.path("pin"))
+        if pin is None or (ctx.version == 1 and pin.channel == "email"):
+            raise ApiError.of(404, NOT_FOUND)
+        if now >= pin.expires_at and not config.resend_expired_pins:
+            raise ApiError.of(404, NOT_FOUND)  # U20
+        if (pin.channel == "email") != (channel == "email") or (
+            pin.channel != channel and not config.cross_channel_resend
+        ):  # U21; /2fa/1 documents no 400 for resends
+            if ctx.version == 1:
+                raise ApiError.of(404, NOT_FOUND)
+            raise invalid("pinId", f"a {pin.channel} PIN cannot be resent over {channel}")
+        app = mock.store.applications[pin.application_id]
+        template = app.templates[pin.template_id]
+        mock.account_limit(ctx)
+        if config.resends_count_toward_limits:
+            _send_limits(mock, ctx, app, pin.to, now)
+        placeholders = pin.placeholders if req.placeholders is None else req.placeholders
+        landing = (
+            pin.landing_page_placeholders if req.landing_page_placeholders is None else req.landing_page_placeholders
+        )
+        body = _deliver(mock, pin, template, channel, placeholders, landing,
+                        track=req.track_delivery, resend=True, now=now)  # fmt: skip
+    return VendorJSONResponse(body)
+
+
+# --- verify ---------------------------------------------------------------------------------------
+
+
+async def verify(mock: InfobipMock, ctx: Ctx) -> Response:
+    """Check order (U15): 404 unknown, 429 verifyPinLimit, TTL_EXPIRED, NO_MORE_PIN_ATTEMPTS, U16, compare."""
+    given = parse_verify(await read_json(ctx))
+    with mock.lock:
+        now = mock.now()
+        config = mock.config
+        pin = mock.store.pins.get(ctx.path("pin"))
+        if pin is None:
+            raise ApiError.of(404, NOT_FOUND)
+        app = mock.store.applications[pin.application_id]
+        mock.account_limit(ctx)
+        parts = limit_parts(app.configuration.verify_pin_limit)
+        key = ("verify", app.id, pin.to)  # U14: per (application, destination)
+        if parts is not None and not mock.store.windows.allow(key, parts[0], parts[1], now):
+            raise mock.throttled(ctx.version)
+        error: str | None = None
+        if now >= pin.expires_at:
+            error = "TTL_EXPIRED"
+        elif pin.wrong_attempts >= pin.max_attempts:
+            error = "NO_MORE_PIN_ATTEMPTS"
+        elif pin.verified and not app.configuration.allow_multiple_pin_verifications:
+            error = config.reverify_pin_error  # U16
+        elif _same_pin(pin.value, given, config.case_insensitive_pins):
+            pin.verified = pin.record.verified = True
+            if pin.record.verified_at is None:
+                pin.record.verified_at = now
+        else:  # U17: only wrong PINs use up attempts
+            pin.wrong_attempts += 1
+            error = "WRONG_PIN" if pin.attempts_remaining else "NO_MORE_PIN_ATTEMPTS"
+        remaining = pin.attempts_remaining
+        if error is None and config.zero_attempts_remaining_on_success:
+            remaining = 0  # U18 option: the vendor example's 0
+        body: dict[str, Any] = {"pinId": pin.id, "msisdn": pin.to, "verified": error is None}
+        body["attemptsRemaining"] = remaining
+        if error is not None:
+            body["pinError"] = error
+    return VendorJSONResponse(body)
+
+
+def _same_pin(expected: str, given: str, case_insensitive: bool) -> bool:
+    if case_insensitive:
+        expected, given = expected.upper(), given.upper()
+    return hmac.compare_digest(expected.encode(), given.encode())
+
+
+# --- verification records -------------------------------------------------------------------------
+
+
+async def verifications(mock: InfobipMock, ctx: Ctx) -> Response:
+    """Records of one destination, newest first (U26), filtered by ``verified`` and ``sent`` (U27)."""
+    query = ctx.request.query_params
+    msisdn = query.get("msisdn")
+    if msisdn is None:
+        raise invalid("msisdn", "must not be null")
+    verified = parse_bool_query(query.get("verified"), "verified")
+    sent = parse_bool_query(query.get("sent"), "sent")
+    with mock.lock:
+        mock.now()
+        app = mock.application(ctx.path("app"))
+        mock.account_limit(ctx)
+        records = reversed(mock.store.records.get((app.id, msisdn), ()))
+        body = [
+            record_json(r)
+            for r in records
+            if (verified is None or r.verified == verified) and (sent is None or r.sent == sent)
+        ]
+    return VendorJSONResponse({"verifications": body})
