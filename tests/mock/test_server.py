@@ -52,11 +52,11 @@ def test_make_mock_entry_point_binds_loopback_and_prints_demo_credentials(capsys
         served.append((host, infobip_port, bandwidth_port, frozen))
 
     original = entry.serve
-    entry.serve = fake_serve  # type: ignore[assignment]
+    entry.serve = fake_serve
     try:
         assert entry.main([]) == 0
     finally:
-        entry.serve = original  # type: ignore[assignment]
+        entry.serve = original
     assert served == [("127.0.0.1", 8081, 8082, False)]
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8081" in out
