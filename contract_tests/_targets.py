@@ -18,7 +18,8 @@ import httpx
 import pytest
 import schemathesis
 from schemathesis.specs.openapi.schemas import OpenApiSchema
-from twofa_mocks import BandwidthMock, RunningServer, run_in_thread
+from twofa_mocks import BandwidthMock, InfobipConfig, InfobipMock, RunningServer, run_in_thread
+from twofa_mocks import infobip as infobip_demo
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_USER
 
 HERE = Path(__file__).resolve().parent
@@ -110,6 +111,45 @@ def bandwidth_target() -> Target:
     return Target(
         "bandwidth", "asgi", "http://bandwidth.mock/api/v1", headers, mock=mock, app=mock.app, parameters=parameters
     )
+
+
+def infobip_target() -> Target:
+    """The Infobip target for this run; skips the module when a live run lacks its variables."""
+    if TARGET == "live":
+        base_url, key = os.environ.get("INFOBIP_BASE_URL"), os.environ.get("INFOBIP_API_KEY")
+        if not (base_url and key):
+            pytest.skip(LIVE_HELP, allow_module_level=True)
+        excluded = ["v1-create-api-key"]  # would mint a real key on the account
+        if not _sends_allowed("INFOBIP_TEST_MSISDN"):
+            excluded += [
+                f"{prefix}{op}"
+                for prefix in ("", "v1-")
+                for op in (
+                    "send-2fa-pin-code-over-sms",
+                    "send-2fa-pin-code-over-voice",
+                    "resend-2fa-pin-code-over-sms",
+                    "resend-2fa-pin-code-over-voice",
+                )
+            ] + ["send-2fa-pin-code-over-email", "resend-2fa-pin-code-over-email"]
+        return Target(
+            "infobip",
+            "live",
+            base_url,
+            {"Authorization": f"App {key}"},
+            excluded_operations=excluded,
+            rate_limit=os.environ.get("CONTRACT_RATE_LIMIT", "5/s"),
+        )
+    # The contract runs hold the mock to the letter of the spec: only each version's own spellings.
+    mock = InfobipMock(InfobipConfig(accept_both_spellings=False))
+    headers = {"Authorization": f"App {infobip_demo.DEMO_API_KEY}"}
+    if TARGET == "http":
+        server = run_in_thread(mock.app)
+        _RUNNING.append(server)
+        return Target("infobip", "http", server.url, headers, mock=mock)
+    return Target("infobip", "asgi", "http://infobip.mock", headers, mock=mock, app=mock.app)
+
+
+INFOBIP_BASIC = basic_header(infobip_demo.DEMO_USER, infobip_demo.DEMO_PASSWORD)
 
 
 def _live_bandwidth_authorization() -> str | None:
