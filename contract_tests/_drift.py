@@ -10,6 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from schemathesis import Case, GenerationMode
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
 # (request path, request headers, response status, response body) -> (new status, new body)
 Rewrite = Callable[[str, dict[str, str], int, bytes], tuple[int, bytes]]
 
@@ -70,3 +74,32 @@ def accept_without_credentials(success_body: Any) -> Rewrite:
         return got, content
 
     return rewrite
+
+
+def run_generated(
+    schema: OpenApiSchema,
+    operation_id: str,
+    headers: dict[str, str],
+    *,
+    negative: bool = False,
+    path_parameters: dict[str, Any] | None = None,
+    **call_kwargs: Any,
+) -> None:
+    """What a conformance test does for one operation, on a handful of generated cases."""
+    mode = GenerationMode.NEGATIVE if negative else GenerationMode.POSITIVE
+    strategy = schema.find_operation_by_id(operation_id).as_strategy(mode, path_parameters=path_parameters)
+
+    @given(case=strategy)
+    @settings(max_examples=15, derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+    def check(case: Case[Any]) -> None:
+        case.call_and_validate(headers=headers, **call_kwargs)
+
+    check()
+
+
+def failure_codes(exc: BaseException) -> set[str]:
+    """Every schemathesis failure code (ST108, ...) inside a FailureGroup, however nested."""
+    codes = {str(getattr(exc, "code", ""))}
+    for inner in getattr(exc, "exceptions", ()):
+        codes |= failure_codes(inner)
+    return codes - {""}

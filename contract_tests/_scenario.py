@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -45,3 +47,12 @@ class Scenario:
 
     def _fixed_path(self) -> dict[str, str]:
         return {k.removeprefix("path."): str(v) for k, v in self.target.parameters.items() if k.startswith("path.")}
+
+
+@asynccontextmanager
+async def open_scenario(target: Target, schema: OpenApiSchema) -> AsyncIterator[Scenario]:
+    """A fresh mock (when the target is one) and a client on the target, for one scenario."""
+    if target.is_mock:
+        target.mock.reset()
+    async with target.async_client() as client:
+        yield Scenario(target, schema, client)

@@ -38,6 +38,12 @@ settings.register_profile(
 settings.load_profile(os.environ.get("CONTRACT_PROFILE", "dev"))
 
 
+@pytest.fixture
+def anyio_backend() -> str:
+    """The lifecycle scenarios are async (httpx.AsyncClient reaches the in-process mock)."""
+    return "asyncio"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     seed = os.environ.get("CONTRACT_SEED")
     if seed is not None:

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 from twofa_mocks import Fault
 
-from contract_tests._scenario import Scenario
+from contract_tests._scenario import Scenario, open_scenario
 from contract_tests._targets import bandwidth_target, basic_header, load_schema
 
 pytestmark = pytest.mark.anyio
@@ -21,16 +21,9 @@ mock_only = pytest.mark.skipif(not TARGET.is_mock, reason="needs the mock's outb
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
 async def api() -> AsyncIterator[Scenario]:
-    if TARGET.is_mock:
-        TARGET.mock.reset()
-    async with TARGET.async_client() as client:
-        yield Scenario(TARGET, SCHEMA, client)
+    async with open_scenario(TARGET, SCHEMA) as scenario:
+        yield scenario
 
 
 def sent_code(scope: str = "2FA") -> str:

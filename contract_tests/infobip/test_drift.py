@@ -7,14 +7,12 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from schemathesis import Case, GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from twofa_mocks import InfobipConfig, InfobipMock
 from twofa_mocks.infobip import DEMO_API_KEY
 
 from contract_tests._checks import positive_data_acceptance_with_documented_rejections
-from contract_tests._drift import Variant, accept_without_credentials, broken
+from contract_tests._drift import Variant, accept_without_credentials, broken, failure_codes, run_generated
 from contract_tests._targets import Target, load_schema
 
 AUTH = {"Authorization": f"App {DEMO_API_KEY}"}
@@ -77,29 +75,16 @@ VARIANTS = [
 ]
 
 
-def run_generated(app: Any, operation_id: str, *, negative: bool = False) -> None:
-    """What the conformance test does for one operation, on a handful of generated cases."""
+def run(app: Any, operation_id: str, *, negative: bool = False) -> None:
     schema = load_schema("infobip-2fa.yaml", Target("infobip", "asgi", "http://infobip.mock", AUTH, app=app))
-    mode = GenerationMode.NEGATIVE if negative else GenerationMode.POSITIVE
-    strategy = schema.find_operation_by_id(operation_id).as_strategy(mode)
-
-    @given(case=strategy)
-    @settings(max_examples=15, derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck))
-    def check(case: Case[Any]) -> None:
-        case.call_and_validate(
-            headers=AUTH,
-            excluded_checks=[positive_data_acceptance],
-            additional_checks=[positive_data_acceptance_with_documented_rejections],
-        )
-
-    check()
-
-
-def failure_codes(exc: BaseException) -> set[str]:
-    codes = {str(getattr(exc, "code", ""))}
-    for inner in getattr(exc, "exceptions", ()):
-        codes |= failure_codes(inner)
-    return codes - {""}
+    run_generated(
+        schema,
+        operation_id,
+        AUTH,
+        negative=negative,
+        excluded_checks=[positive_data_acceptance],
+        additional_checks=[positive_data_acceptance_with_documented_rejections],
+    )
 
 
 def real_mock() -> Any:
@@ -111,11 +96,11 @@ def real_mock() -> Any:
     [("create-2fa-application", False), ("create-2fa-application", True), ("get-2fa-applications", False)],
 )
 def test_the_real_mock_passes_the_same_checks(operation_id: str, negative: bool) -> None:
-    run_generated(real_mock(), operation_id, negative=negative)
+    run(real_mock(), operation_id, negative=negative)
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
 def test_each_broken_variant_is_caught(variant: Variant) -> None:
     with pytest.raises(BaseExceptionGroup) as caught:  # schemathesis FailureGroup
-        run_generated(broken(real_mock(), variant), variant.operation_id, negative=variant.negative)
+        run(broken(real_mock(), variant), variant.operation_id, negative=variant.negative)
     assert variant.expected_code in failure_codes(caught.value), (variant.name, str(caught.value)[:2000])

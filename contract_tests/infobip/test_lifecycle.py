@@ -12,7 +12,7 @@ import pytest
 from twofa_mocks import Fault
 
 from contract_tests._coverage import SPECS
-from contract_tests._scenario import Scenario
+from contract_tests._scenario import Scenario, open_scenario
 from contract_tests._targets import INFOBIP_BASIC, infobip_target, load_schema
 from scripts import check_specs
 
@@ -27,16 +27,9 @@ mock_only = pytest.mark.skipif(not TARGET.is_mock, reason="needs the mock's outb
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
 async def api() -> AsyncIterator[Scenario]:
-    if TARGET.is_mock:
-        TARGET.mock.reset()
-    async with TARGET.async_client() as client:
-        yield Scenario(TARGET, SCHEMA, client)
+    async with open_scenario(TARGET, SCHEMA) as scenario:
+        yield scenario
 
 
 def pin_sent(pin_id: str) -> str:
