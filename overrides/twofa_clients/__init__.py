@@ -7,7 +7,13 @@ through their documented seams only (``set_httpx_client``, ``*_detailed`` functi
 error model, safe retries, short timeouts and secret redaction.
 
     from twofa_clients import InfobipClient, BandwidthClient
+
+Each vendor loads on first use: ``from twofa_clients import InfobipClient`` imports the Infobip side
+only, and each generated operation module (with the vendor's models) is imported by its first call.
 """
+
+import importlib as _importlib
+import typing as _typing
 
 from ._base import DEFAULT_TIMEOUT, __version__
 from ._errors import (
@@ -26,8 +32,18 @@ from ._errors import (
 )
 from ._retry import NO_RETRIES, RetryPolicy, Safety
 from ._verify import VerifyResult
-from .bandwidth import AsyncBandwidthClient, BandwidthClient
-from .infobip import AsyncInfobipClient, InfobipClient
+
+if _typing.TYPE_CHECKING:
+    from .bandwidth import AsyncBandwidthClient, BandwidthClient
+    from .infobip import AsyncInfobipClient, InfobipClient
+
+# Public names that live in a vendor subpackage, imported when first asked for.
+_LAZY = {
+    "AsyncBandwidthClient": ".bandwidth",
+    "BandwidthClient": ".bandwidth",
+    "AsyncInfobipClient": ".infobip",
+    "InfobipClient": ".infobip",
+}
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -53,3 +69,16 @@ __all__ = [
     "VerifyResult",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -10,18 +10,21 @@ No class here shows a credential in its repr; credentials live in ``Secret``.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import threading
 import time
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ._errors import ProtocolError, status_error
 from ._secrets import Secret
+
+if TYPE_CHECKING:
+    import asyncio
 
 DEFAULT_REFRESH_MARGIN = 60.0  # seconds before expiry a token is replaced (the official SDK does the same)
 
@@ -120,12 +123,14 @@ class ClientCredentialsAuth(httpx.Auth):
             data = json.loads(response.content)
             token, expires_in = data["access_token"], float(data["expires_in"])
             secret = Secret(token)
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:  # OverflowError: a 400-digit expires_in
             raise ProtocolError("bandwidth", operation, 200, "no access_token/expires_in", b"") from exc
         self._token, self._expires_at = secret, self._clock() + expires_in
         return secret
 
     def _async_lock(self) -> asyncio.Lock:
+        import asyncio  # only async clients need it: a sync program does not pay for importing asyncio
+
         loop = asyncio.get_running_loop()
         lock = self._async_locks.get(loop)
         if lock is None:

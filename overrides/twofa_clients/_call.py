@@ -9,13 +9,14 @@ return value of the operation's success type or an exception of ``_errors``.
 from __future__ import annotations
 
 import contextvars
+import functools
+import importlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
-from bandwidth_mfa_client.errors import UnexpectedStatus as BandwidthUnexpectedStatus
-from infobip_2fa_client.errors import UnexpectedStatus as InfobipUnexpectedStatus
 
 from ._errors import (
     APIConnectionError,
@@ -27,7 +28,7 @@ from ._errors import (
     status_error,
 )
 from ._retry import Failure, RetryPolicy, Safety, log_retry, retry_delay
-from ._shape import mismatch
+from ._shape import fits, mismatch
 
 T = TypeVar("T")
 
@@ -59,19 +60,76 @@ class DetailedResponse(Protocol):
     def parsed(self) -> Any: ...
 
 
-@dataclass(frozen=True)
-class Operation(Generic[T]):
-    """One generated operation: its ``sync_detailed``/``asyncio_detailed``, success type and safety."""
+_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)
 
-    name: str  # the spec's operationId
+
+class _UnexpectedStatus(Protocol):
+    """The generated ``errors.UnexpectedStatus`` of either vendor."""
+
+    status_code: int
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What an Operation names, imported: the generated functions, success type and status error."""
+
     sync: Callable[..., DetailedResponse]
     asyncio: Callable[..., Awaitable[DetailedResponse]]
     ok: Any  # the success type, as annotated: a model class, list[Model], str
+    fits: Callable[[Any], bool]  # ``mismatch(value, ok) is None``, compiled: checked on every success
+    # Raised by the generated code (raise_on_unexpected_status=True) for a status the spec does not list.
+    unexpected_status: type[Exception]
+    handled: tuple[type[Exception], ...]  # what a call turns into an Attempt instead of raising
+
+
+@dataclass(frozen=True)
+class Operation(Generic[T]):
+    """One generated operation: its module, success type and safety.
+
+    The generated module (and with it the vendor's models) is imported on the operation's first
+    use, not when the layer is imported: a program pays only for the vendor and operations it calls.
+    """
+
+    name: str  # the spec's operationId
+    module: str  # the generated module, e.g. "infobip_2fa_client.api.pin.verify_2fa_phone_number"
+    success: str  # the success type by name in the package's models: "Model", "list[Model]" or "str"
     safety: Safety
 
+    @functools.cached_property
+    def generated(self) -> Generated:
+        module = importlib.import_module(self.module)
+        package = self.module.split(".", 1)[0]
+        unexpected: type[Exception] = importlib.import_module(f"{package}.errors").UnexpectedStatus
+        ok = _success_type(importlib.import_module(f"{package}.models"), self.success)
+        return Generated(
+            sync=module.sync_detailed,
+            asyncio=module.asyncio_detailed,
+            ok=ok,
+            fits=fits(ok),
+            unexpected_status=unexpected,
+            handled=(httpx.HTTPError, TwoFactorError, unexpected, *_PARSE_ERRORS),
+        )
 
-# Raised by the generated code (raise_on_unexpected_status=True) for a status the spec does not list.
-_UNEXPECTED_STATUS = (InfobipUnexpectedStatus, BandwidthUnexpectedStatus)
+    @property
+    def sync(self) -> Callable[..., DetailedResponse]:
+        return self.generated.sync
+
+    @property
+    def asyncio(self) -> Callable[..., Awaitable[DetailedResponse]]:
+        return self.generated.asyncio
+
+    @property
+    def ok(self) -> Any:
+        return self.generated.ok
+
+
+def _success_type(models: ModuleType, name: str) -> Any:
+    if name == "str":
+        return str
+    if name.startswith("list[") and name.endswith("]"):
+        return list[_success_type(models, name[5:-1])]  # type: ignore[misc]
+    return getattr(models, name)
 
 
 @dataclass
@@ -86,7 +144,7 @@ class Attempt:
 def _from_response(vendor: Vendor, op: Operation[Any], response: DetailedResponse) -> Attempt:
     status = int(response.status_code)
     if 200 <= status < 300:
-        problem = mismatch(response.parsed, op.ok)
+        problem = mismatch(response.parsed, op.generated.ok)
         if problem is None:
             return Attempt(value=response.parsed)
         error: TwoFactorError = ProtocolError(
@@ -119,8 +177,9 @@ def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attem
                 timeout_or_transport=True,
             ),
         )
-    if isinstance(exc, _UNEXPECTED_STATUS):
-        status, body = exc.status_code, exc.content
+    if isinstance(exc, op.generated.unexpected_status):
+        unexpected = cast(_UnexpectedStatus, exc)
+        status, body = unexpected.status_code, unexpected.content
         captured = _last_response.get()
         headers = captured.headers if captured is not None else {}
         if 200 <= status < 300:
@@ -141,17 +200,17 @@ def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attem
     )
 
 
-_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)
-_HANDLED = (httpx.HTTPError, TwoFactorError, *_UNEXPECTED_STATUS, *_PARSE_ERRORS)
-
-
 def invoke(vendor: Vendor, op: Operation[T], policy: RetryPolicy, kwargs: dict[str, Any]) -> T:
+    generated = op.generated
     retry_number = 0
     while True:
         _last_response.set(None)
         try:
-            attempt = _from_response(vendor, op, op.sync(**kwargs))
-        except _HANDLED as exc:
+            response = generated.sync(**kwargs)
+            if 200 <= response.status_code < 300 and generated.fits(response.parsed):
+                return cast(T, response.parsed)  # the common case, checked once
+            attempt = _from_response(vendor, op, response)
+        except generated.handled as exc:
             attempt = _from_exception(vendor, op, exc)
         if attempt.error is None:
             return cast(T, attempt.value)
@@ -163,12 +222,16 @@ def invoke(vendor: Vendor, op: Operation[T], policy: RetryPolicy, kwargs: dict[s
 
 
 async def ainvoke(vendor: Vendor, op: Operation[T], policy: RetryPolicy, kwargs: dict[str, Any]) -> T:
+    generated = op.generated
     retry_number = 0
     while True:
         _last_response.set(None)
         try:
-            attempt = _from_response(vendor, op, await op.asyncio(**kwargs))
-        except _HANDLED as exc:
+            response = await generated.asyncio(**kwargs)
+            if 200 <= response.status_code < 300 and generated.fits(response.parsed):
+                return cast(T, response.parsed)  # the common case, checked once
+            attempt = _from_response(vendor, op, response)
+        except generated.handled as exc:
             attempt = _from_exception(vendor, op, exc)
         if attempt.error is None:
             return cast(T, attempt.value)

@@ -155,7 +155,7 @@ def parse_retry_after(value: str | None) -> float | None:
     except ValueError:
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):  # a date with absurd fields
             return None
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)

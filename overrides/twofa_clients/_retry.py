@@ -8,7 +8,6 @@ jittered exponential backoff. Every retry is logged with its reason.
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
 import random
@@ -33,6 +32,12 @@ class Safety(enum.Enum):
     SEND = "send"  # sends, resends, creates: repeat only when the connection never opened
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # only async clients need it: a sync program does not pay for importing asyncio
+
+    await asyncio.sleep(seconds)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     max_retries: int = DEFAULT_MAX_RETRIES
@@ -42,7 +47,7 @@ class RetryPolicy:
     jitter: bool = True
     # Injectable so tests can record waits instead of sleeping.
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
-    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False, compare=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, repr=False, compare=False)
 
     def backoff(self, retry_number: int) -> float:
         """Delay before retry ``retry_number`` (1-based): exponential, capped, with up to 50% jitter off."""

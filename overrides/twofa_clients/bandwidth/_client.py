@@ -12,16 +12,10 @@ Basic auth (``username``/``password``, an API user) works until Bandwidth switch
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 from bandwidth_mfa_client.client import Client
-from bandwidth_mfa_client.models import (
-    CodeRequest,
-    MessagingCodeResponse,
-    VerifyCodeRequest,
-    VoiceCodeResponse,
-)
 from bandwidth_mfa_client.types import UNSET
 
 from .._auth import ClientCredentialsAuth, HeaderAuth, basic
@@ -30,6 +24,9 @@ from .._call import Operation, ainvoke, invoke
 from .._retry import RetryPolicy
 from .._verify import VerifyResult, bandwidth_result
 from . import _operations as ops
+
+if TYPE_CHECKING:  # the models load with the first call that needs them, not with this module
+    from bandwidth_mfa_client.models import CodeRequest, MessagingCodeResponse, VerifyCodeRequest, VoiceCodeResponse
 
 DEFAULT_BASE_URL = "https://mfa.bandwidth.com/api/v1"
 DEFAULT_TOKEN_URL = "https://api.bandwidth.com/api/v1/oauth2/token"  # noqa: S105 - a URL, not a secret
@@ -60,6 +57,8 @@ def bandwidth_auth(
 
 
 def _verify_body(to: str, code: str, expiration_time_in_minutes: float, scope: str | None) -> VerifyCodeRequest:
+    from bandwidth_mfa_client.models.verify_code_request import VerifyCodeRequest
+
     return VerifyCodeRequest(
         to=to,
         code=code,

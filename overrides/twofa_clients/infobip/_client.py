@@ -13,38 +13,10 @@ has the same methods as coroutines.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 from infobip_2fa_client.client import AuthenticatedClient
-from infobip_2fa_client.models import (
-    TfaApplicationRequest,
-    TfaApplicationResponse,
-    TfaCreateEmailMessageRequest,
-    TfaCreateMessageRequest,
-    TfaEmailMessage,
-    TfaMessage,
-    TfaResendPinRequest,
-    TfaResendPinRequestViaEmail,
-    TfaSmsOrVoiceMessage,
-    TfaStartAuthenticationRequest,
-    TfaStartAuthenticationResponse,
-    TfaStartEmailAuthenticationRequest,
-    TfaStartEmailAuthenticationResponse,
-    TfaUpdateEmailMessageRequest,
-    TfaUpdateMessageRequest,
-    TfaV1ApplicationRequest,
-    TfaV1ApplicationResponse,
-    TfaV1Message,
-    TfaV1MessageRequest,
-    TfaV1StartAuthenticationRequest,
-    TfaV1StartAuthenticationResponse,
-    TfaV1UpdateMessageRequest,
-    TfaV1VerificationResponse,
-    TfaV1VerifyPinRequest,
-    TfaVerificationResponse,
-    TfaVerifyPinRequest,
-)
 from infobip_2fa_client.types import UNSET, Unset
 
 from .._auth import HeaderAuth, basic, bearer, infobip_api_key, infobip_ibsso
@@ -53,6 +25,36 @@ from .._call import Operation, ainvoke, invoke
 from .._retry import RetryPolicy
 from .._verify import VerifyResult, infobip_result
 from . import _operations as ops
+
+if TYPE_CHECKING:  # the models load with the first call that needs them, not with this module
+    from infobip_2fa_client.models import (
+        TfaApplicationRequest,
+        TfaApplicationResponse,
+        TfaCreateEmailMessageRequest,
+        TfaCreateMessageRequest,
+        TfaEmailMessage,
+        TfaMessage,
+        TfaResendPinRequest,
+        TfaResendPinRequestViaEmail,
+        TfaSmsOrVoiceMessage,
+        TfaStartAuthenticationRequest,
+        TfaStartAuthenticationResponse,
+        TfaStartEmailAuthenticationRequest,
+        TfaStartEmailAuthenticationResponse,
+        TfaUpdateEmailMessageRequest,
+        TfaUpdateMessageRequest,
+        TfaV1ApplicationRequest,
+        TfaV1ApplicationResponse,
+        TfaV1Message,
+        TfaV1MessageRequest,
+        TfaV1StartAuthenticationRequest,
+        TfaV1StartAuthenticationResponse,
+        TfaV1UpdateMessageRequest,
+        TfaV1VerificationResponse,
+        TfaV1VerifyPinRequest,
+        TfaVerificationResponse,
+        TfaVerifyPinRequest,
+    )
 
 DEFAULT_BASE_URL = "https://api.infobip.com"
 T = TypeVar("T")
@@ -96,6 +98,30 @@ def infobip_auth(
 
 def _opt(value: bool | None) -> bool | Unset:
     return UNSET if value is None else value
+
+
+def _resend_body(body: TfaResendPinRequest | None) -> TfaResendPinRequest:
+    from infobip_2fa_client.models.tfa_resend_pin_request import TfaResendPinRequest
+
+    return body or TfaResendPinRequest()
+
+
+def _resend_email_body(body: TfaResendPinRequestViaEmail | None) -> TfaResendPinRequestViaEmail:
+    from infobip_2fa_client.models.tfa_resend_pin_request_via_email import TfaResendPinRequestViaEmail
+
+    return body or TfaResendPinRequestViaEmail()
+
+
+def _verify_body(pin: str) -> TfaVerifyPinRequest:
+    from infobip_2fa_client.models.tfa_verify_pin_request import TfaVerifyPinRequest
+
+    return TfaVerifyPinRequest(pin=pin)
+
+
+def _v1_verify_body(pin: str) -> TfaV1VerifyPinRequest:
+    from infobip_2fa_client.models.tfa_v1_verify_pin_request import TfaV1VerifyPinRequest
+
+    return TfaV1VerifyPinRequest(pin=pin)
 
 
 class _InfobipBase:
@@ -216,7 +242,7 @@ class InfobipClient(_InfobipBase):
         self, pin_id: str, body: TfaResendPinRequest | None = None
     ) -> TfaStartAuthenticationResponse:
         """Deliver the same PIN again by SMS (``resend-2fa-pin-code-over-sms``)."""
-        return self._call(ops.RESEND_2FA_PIN_CODE_OVER_SMS, pin_id=pin_id, body=body or TfaResendPinRequest())
+        return self._call(ops.RESEND_2FA_PIN_CODE_OVER_SMS, pin_id=pin_id, body=_resend_body(body))
 
     def send_2fa_pin_code_over_voice(self, body: TfaStartAuthenticationRequest) -> TfaStartAuthenticationResponse:
         """Send a PIN in a voice call (``send-2fa-pin-code-over-voice``)."""
@@ -226,7 +252,7 @@ class InfobipClient(_InfobipBase):
         self, pin_id: str, body: TfaResendPinRequest | None = None
     ) -> TfaStartAuthenticationResponse:
         """Deliver the same PIN again in a call (``resend-2fa-pin-code-over-voice``)."""
-        return self._call(ops.RESEND_2FA_PIN_CODE_OVER_VOICE, pin_id=pin_id, body=body or TfaResendPinRequest())
+        return self._call(ops.RESEND_2FA_PIN_CODE_OVER_VOICE, pin_id=pin_id, body=_resend_body(body))
 
     def send_2fa_pin_code_over_email(
         self, body: TfaStartEmailAuthenticationRequest
@@ -238,11 +264,11 @@ class InfobipClient(_InfobipBase):
         self, pin_id: str, body: TfaResendPinRequestViaEmail | None = None
     ) -> TfaStartEmailAuthenticationResponse:
         """Deliver the same PIN again by e-mail (``resend-2fa-pin-code-over-email``)."""
-        return self._call(ops.RESEND_2FA_PIN_CODE_OVER_EMAIL, pin_id=pin_id, body=body or TfaResendPinRequestViaEmail())
+        return self._call(ops.RESEND_2FA_PIN_CODE_OVER_EMAIL, pin_id=pin_id, body=_resend_email_body(body))
 
     def verify_2fa_phone_number(self, pin_id: str, pin: str) -> VerifyResult:
         """Check a PIN (``verify-2fa-phone-number``). A wrong, expired or exhausted PIN is a result."""
-        parsed = self._call(ops.VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=TfaVerifyPinRequest(pin=pin))
+        parsed = self._call(ops.VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=_verify_body(pin))
         return infobip_result(parsed, ops.VERIFY_2FA_PHONE_NUMBER.name)
 
     def get_2fa_verification_status(
@@ -326,7 +352,7 @@ class InfobipClient(_InfobipBase):
 
     def v1_verify_2fa_phone_number(self, pin_id: str, pin: str) -> VerifyResult:
         """Check a PIN (``v1-verify-2fa-phone-number``)."""
-        parsed = self._call(ops.V1_VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=TfaV1VerifyPinRequest(pin=pin))
+        parsed = self._call(ops.V1_VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=_v1_verify_body(pin))
         return infobip_result(parsed, ops.V1_VERIFY_2FA_PHONE_NUMBER.name)
 
     def v1_get_2fa_verification_status(
@@ -427,7 +453,7 @@ class AsyncInfobipClient(_InfobipBase):
         self, pin_id: str, body: TfaResendPinRequest | None = None
     ) -> TfaStartAuthenticationResponse:
         """Deliver the same PIN again by SMS (``resend-2fa-pin-code-over-sms``)."""
-        return await self._call(ops.RESEND_2FA_PIN_CODE_OVER_SMS, pin_id=pin_id, body=body or TfaResendPinRequest())
+        return await self._call(ops.RESEND_2FA_PIN_CODE_OVER_SMS, pin_id=pin_id, body=_resend_body(body))
 
     async def send_2fa_pin_code_over_voice(self, body: TfaStartAuthenticationRequest) -> TfaStartAuthenticationResponse:
         """Send a PIN in a voice call (``send-2fa-pin-code-over-voice``)."""
@@ -437,7 +463,7 @@ class AsyncInfobipClient(_InfobipBase):
         self, pin_id: str, body: TfaResendPinRequest | None = None
     ) -> TfaStartAuthenticationResponse:
         """Deliver the same PIN again in a call (``resend-2fa-pin-code-over-voice``)."""
-        return await self._call(ops.RESEND_2FA_PIN_CODE_OVER_VOICE, pin_id=pin_id, body=body or TfaResendPinRequest())
+        return await self._call(ops.RESEND_2FA_PIN_CODE_OVER_VOICE, pin_id=pin_id, body=_resend_body(body))
 
     async def send_2fa_pin_code_over_email(
         self, body: TfaStartEmailAuthenticationRequest
@@ -449,13 +475,11 @@ class AsyncInfobipClient(_InfobipBase):
         self, pin_id: str, body: TfaResendPinRequestViaEmail | None = None
     ) -> TfaStartEmailAuthenticationResponse:
         """Deliver the same PIN again by e-mail (``resend-2fa-pin-code-over-email``)."""
-        return await self._call(
-            ops.RESEND_2FA_PIN_CODE_OVER_EMAIL, pin_id=pin_id, body=body or TfaResendPinRequestViaEmail()
-        )
+        return await self._call(ops.RESEND_2FA_PIN_CODE_OVER_EMAIL, pin_id=pin_id, body=_resend_email_body(body))
 
     async def verify_2fa_phone_number(self, pin_id: str, pin: str) -> VerifyResult:
         """Check a PIN (``verify-2fa-phone-number``). A wrong, expired or exhausted PIN is a result."""
-        parsed = await self._call(ops.VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=TfaVerifyPinRequest(pin=pin))
+        parsed = await self._call(ops.VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=_verify_body(pin))
         return infobip_result(parsed, ops.VERIFY_2FA_PHONE_NUMBER.name)
 
     async def get_2fa_verification_status(
@@ -541,7 +565,7 @@ class AsyncInfobipClient(_InfobipBase):
 
     async def v1_verify_2fa_phone_number(self, pin_id: str, pin: str) -> VerifyResult:
         """Check a PIN (``v1-verify-2fa-phone-number``)."""
-        parsed = await self._call(ops.V1_VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=TfaV1VerifyPinRequest(pin=pin))
+        parsed = await self._call(ops.V1_VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=_v1_verify_body(pin))
         return infobip_result(parsed, ops.V1_VERIFY_2FA_PHONE_NUMBER.name)
 
     async def v1_get_2fa_verification_status(

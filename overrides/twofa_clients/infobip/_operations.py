@@ -1,197 +1,166 @@
 """Every Infobip 2FA operation the layer exposes: generated module, success type, retry safety.
 
 Named after the spec's operationIds, so one search joins spec, mock route, generated module and verb.
+Modules and types are named, not imported: ``Operation`` imports them on first use (see ``_call``).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from infobip_2fa_client.api.applications import (
-    create_2fa_application,
-    get_2fa_application,
-    get_2fa_applications,
-    update_2fa_application,
-)
-from infobip_2fa_client.api.message_templates import (
-    create_2fa_email_message_template,
-    create_2fa_message_template,
-    get_2fa_message_template,
-    get_2fa_message_templates,
-    update_2fa_email_message_template,
-    update_2fa_message_template,
-)
-from infobip_2fa_client.api.pin import (
-    resend_2fa_pin_code_over_email,
-    resend_2fa_pin_code_over_sms,
-    resend_2fa_pin_code_over_voice,
-    send_2fa_pin_code_over_email,
-    send_2fa_pin_code_over_sms,
-    send_2fa_pin_code_over_voice,
-    verify_2fa_phone_number,
-)
-from infobip_2fa_client.api.v1 import (
-    v1_create_2fa_application,
-    v1_create_2fa_message_template,
-    v1_create_api_key,
-    v1_get_2fa_application,
-    v1_get_2fa_applications,
-    v1_get_2fa_message_template,
-    v1_get_2fa_message_templates,
-    v1_get_2fa_verification_status,
-    v1_resend_2fa_pin_code_over_sms,
-    v1_resend_2fa_pin_code_over_voice,
-    v1_send_2fa_pin_code_over_sms,
-    v1_send_2fa_pin_code_over_voice,
-    v1_update_2fa_application,
-    v1_update_2fa_message_template,
-    v1_verify_2fa_phone_number,
-)
-from infobip_2fa_client.api.verifications import (
-    get_2fa_verification_status,
-)
-from infobip_2fa_client.models import (
-    TfaApplicationResponse,
-    TfaEmailMessage,
-    TfaMessage,
-    TfaSmsOrVoiceMessage,
-    TfaStartAuthenticationResponse,
-    TfaStartEmailAuthenticationResponse,
-    TfaV1ApplicationResponse,
-    TfaV1Message,
-    TfaV1StartAuthenticationResponse,
-    TfaV1VerificationResponse,
-    TfaV1VerifyPinResponse,
-    TfaVerificationResponse,
-    TfaVerifyPinResponse,
-)
+from typing import TYPE_CHECKING, Any
 
 from .._call import Operation
 from .._retry import Safety
 
+if TYPE_CHECKING:
+    from infobip_2fa_client.models import (
+        TfaApplicationResponse,
+        TfaEmailMessage,
+        TfaMessage,
+        TfaSmsOrVoiceMessage,
+        TfaStartAuthenticationResponse,
+        TfaStartEmailAuthenticationResponse,
+        TfaV1ApplicationResponse,
+        TfaV1Message,
+        TfaV1StartAuthenticationResponse,
+        TfaV1VerificationResponse,
+        TfaV1VerifyPinResponse,
+        TfaVerificationResponse,
+        TfaVerifyPinResponse,
+    )
 
-def _op(name: str, module: Any, ok: Any, safety: Safety) -> Operation[Any]:
-    return Operation(name, module.sync_detailed, module.asyncio_detailed, ok, safety)
+
+def _op(name: str, module: str, success: str, safety: Safety) -> Operation[Any]:
+    """``module`` under ``infobip_2fa_client.api``; ``success`` names a type in its models."""
+    return Operation(name, f"infobip_2fa_client.api.{module}", success, safety)
 
 
 GET_2FA_APPLICATIONS: Operation[list[TfaApplicationResponse]] = _op(
-    "get-2fa-applications", get_2fa_applications, list[TfaApplicationResponse], Safety.IDEMPOTENT
+    "get-2fa-applications", "applications.get_2fa_applications", "list[TfaApplicationResponse]", Safety.IDEMPOTENT
 )
 CREATE_2FA_APPLICATION: Operation[TfaApplicationResponse] = _op(
-    "create-2fa-application", create_2fa_application, TfaApplicationResponse, Safety.SEND
+    "create-2fa-application", "applications.create_2fa_application", "TfaApplicationResponse", Safety.SEND
 )
 GET_2FA_APPLICATION: Operation[TfaApplicationResponse] = _op(
-    "get-2fa-application", get_2fa_application, TfaApplicationResponse, Safety.IDEMPOTENT
+    "get-2fa-application", "applications.get_2fa_application", "TfaApplicationResponse", Safety.IDEMPOTENT
 )
 UPDATE_2FA_APPLICATION: Operation[TfaApplicationResponse] = _op(
-    "update-2fa-application", update_2fa_application, TfaApplicationResponse, Safety.IDEMPOTENT
+    "update-2fa-application", "applications.update_2fa_application", "TfaApplicationResponse", Safety.IDEMPOTENT
 )
 GET_2FA_MESSAGE_TEMPLATES: Operation[list[TfaMessage]] = _op(
-    "get-2fa-message-templates", get_2fa_message_templates, list[TfaMessage], Safety.IDEMPOTENT
+    "get-2fa-message-templates", "message_templates.get_2fa_message_templates", "list[TfaMessage]", Safety.IDEMPOTENT
 )
 CREATE_2FA_MESSAGE_TEMPLATE: Operation[TfaSmsOrVoiceMessage] = _op(
-    "create-2fa-message-template", create_2fa_message_template, TfaSmsOrVoiceMessage, Safety.SEND
+    "create-2fa-message-template", "message_templates.create_2fa_message_template", "TfaSmsOrVoiceMessage", Safety.SEND
 )
 GET_2FA_MESSAGE_TEMPLATE: Operation[TfaMessage] = _op(
-    "get-2fa-message-template", get_2fa_message_template, TfaMessage, Safety.IDEMPOTENT
+    "get-2fa-message-template", "message_templates.get_2fa_message_template", "TfaMessage", Safety.IDEMPOTENT
 )
 UPDATE_2FA_MESSAGE_TEMPLATE: Operation[TfaSmsOrVoiceMessage] = _op(
-    "update-2fa-message-template", update_2fa_message_template, TfaSmsOrVoiceMessage, Safety.IDEMPOTENT
+    "update-2fa-message-template",
+    "message_templates.update_2fa_message_template",
+    "TfaSmsOrVoiceMessage",
+    Safety.IDEMPOTENT,
 )
 CREATE_2FA_EMAIL_MESSAGE_TEMPLATE: Operation[TfaEmailMessage] = _op(
-    "create-2fa-email-message-template", create_2fa_email_message_template, TfaEmailMessage, Safety.SEND
+    "create-2fa-email-message-template",
+    "message_templates.create_2fa_email_message_template",
+    "TfaEmailMessage",
+    Safety.SEND,
 )
 UPDATE_2FA_EMAIL_MESSAGE_TEMPLATE: Operation[TfaEmailMessage] = _op(
-    "update-2fa-email-message-template", update_2fa_email_message_template, TfaEmailMessage, Safety.IDEMPOTENT
+    "update-2fa-email-message-template",
+    "message_templates.update_2fa_email_message_template",
+    "TfaEmailMessage",
+    Safety.IDEMPOTENT,
 )
 SEND_2FA_PIN_CODE_OVER_SMS: Operation[TfaStartAuthenticationResponse] = _op(
-    "send-2fa-pin-code-over-sms", send_2fa_pin_code_over_sms, TfaStartAuthenticationResponse, Safety.SEND
+    "send-2fa-pin-code-over-sms", "pin.send_2fa_pin_code_over_sms", "TfaStartAuthenticationResponse", Safety.SEND
 )
 RESEND_2FA_PIN_CODE_OVER_SMS: Operation[TfaStartAuthenticationResponse] = _op(
-    "resend-2fa-pin-code-over-sms", resend_2fa_pin_code_over_sms, TfaStartAuthenticationResponse, Safety.SEND
+    "resend-2fa-pin-code-over-sms", "pin.resend_2fa_pin_code_over_sms", "TfaStartAuthenticationResponse", Safety.SEND
 )
 SEND_2FA_PIN_CODE_OVER_VOICE: Operation[TfaStartAuthenticationResponse] = _op(
-    "send-2fa-pin-code-over-voice", send_2fa_pin_code_over_voice, TfaStartAuthenticationResponse, Safety.SEND
+    "send-2fa-pin-code-over-voice", "pin.send_2fa_pin_code_over_voice", "TfaStartAuthenticationResponse", Safety.SEND
 )
 RESEND_2FA_PIN_CODE_OVER_VOICE: Operation[TfaStartAuthenticationResponse] = _op(
     "resend-2fa-pin-code-over-voice",
-    resend_2fa_pin_code_over_voice,
-    TfaStartAuthenticationResponse,
+    "pin.resend_2fa_pin_code_over_voice",
+    "TfaStartAuthenticationResponse",
     Safety.SEND,
 )
 SEND_2FA_PIN_CODE_OVER_EMAIL: Operation[TfaStartEmailAuthenticationResponse] = _op(
     "send-2fa-pin-code-over-email",
-    send_2fa_pin_code_over_email,
-    TfaStartEmailAuthenticationResponse,
+    "pin.send_2fa_pin_code_over_email",
+    "TfaStartEmailAuthenticationResponse",
     Safety.SEND,
 )
 RESEND_2FA_PIN_CODE_OVER_EMAIL: Operation[TfaStartEmailAuthenticationResponse] = _op(
     "resend-2fa-pin-code-over-email",
-    resend_2fa_pin_code_over_email,
-    TfaStartEmailAuthenticationResponse,
+    "pin.resend_2fa_pin_code_over_email",
+    "TfaStartEmailAuthenticationResponse",
     Safety.SEND,
 )
 VERIFY_2FA_PHONE_NUMBER: Operation[TfaVerifyPinResponse] = _op(
-    "verify-2fa-phone-number", verify_2fa_phone_number, TfaVerifyPinResponse, Safety.VERIFY
+    "verify-2fa-phone-number", "pin.verify_2fa_phone_number", "TfaVerifyPinResponse", Safety.VERIFY
 )
 GET_2FA_VERIFICATION_STATUS: Operation[TfaVerificationResponse] = _op(
-    "get-2fa-verification-status", get_2fa_verification_status, TfaVerificationResponse, Safety.IDEMPOTENT
+    "get-2fa-verification-status",
+    "verifications.get_2fa_verification_status",
+    "TfaVerificationResponse",
+    Safety.IDEMPOTENT,
 )
-V1_CREATE_API_KEY: Operation[str] = _op("v1-create-api-key", v1_create_api_key, str, Safety.SEND)
+V1_CREATE_API_KEY: Operation[str] = _op("v1-create-api-key", "v1.v1_create_api_key", "str", Safety.SEND)
 V1_GET_2FA_APPLICATIONS: Operation[list[TfaV1ApplicationResponse]] = _op(
-    "v1-get-2fa-applications", v1_get_2fa_applications, list[TfaV1ApplicationResponse], Safety.IDEMPOTENT
+    "v1-get-2fa-applications", "v1.v1_get_2fa_applications", "list[TfaV1ApplicationResponse]", Safety.IDEMPOTENT
 )
 V1_CREATE_2FA_APPLICATION: Operation[TfaV1ApplicationResponse] = _op(
-    "v1-create-2fa-application", v1_create_2fa_application, TfaV1ApplicationResponse, Safety.SEND
+    "v1-create-2fa-application", "v1.v1_create_2fa_application", "TfaV1ApplicationResponse", Safety.SEND
 )
 V1_GET_2FA_APPLICATION: Operation[TfaV1ApplicationResponse] = _op(
-    "v1-get-2fa-application", v1_get_2fa_application, TfaV1ApplicationResponse, Safety.IDEMPOTENT
+    "v1-get-2fa-application", "v1.v1_get_2fa_application", "TfaV1ApplicationResponse", Safety.IDEMPOTENT
 )
 V1_UPDATE_2FA_APPLICATION: Operation[TfaV1ApplicationResponse] = _op(
-    "v1-update-2fa-application", v1_update_2fa_application, TfaV1ApplicationResponse, Safety.IDEMPOTENT
+    "v1-update-2fa-application", "v1.v1_update_2fa_application", "TfaV1ApplicationResponse", Safety.IDEMPOTENT
 )
 V1_GET_2FA_MESSAGE_TEMPLATES: Operation[list[TfaV1Message]] = _op(
-    "v1-get-2fa-message-templates", v1_get_2fa_message_templates, list[TfaV1Message], Safety.IDEMPOTENT
+    "v1-get-2fa-message-templates", "v1.v1_get_2fa_message_templates", "list[TfaV1Message]", Safety.IDEMPOTENT
 )
 V1_CREATE_2FA_MESSAGE_TEMPLATE: Operation[TfaV1Message] = _op(
-    "v1-create-2fa-message-template", v1_create_2fa_message_template, TfaV1Message, Safety.SEND
+    "v1-create-2fa-message-template", "v1.v1_create_2fa_message_template", "TfaV1Message", Safety.SEND
 )
 V1_GET_2FA_MESSAGE_TEMPLATE: Operation[TfaV1Message] = _op(
-    "v1-get-2fa-message-template", v1_get_2fa_message_template, TfaV1Message, Safety.IDEMPOTENT
+    "v1-get-2fa-message-template", "v1.v1_get_2fa_message_template", "TfaV1Message", Safety.IDEMPOTENT
 )
 V1_UPDATE_2FA_MESSAGE_TEMPLATE: Operation[TfaV1Message] = _op(
-    "v1-update-2fa-message-template", v1_update_2fa_message_template, TfaV1Message, Safety.IDEMPOTENT
+    "v1-update-2fa-message-template", "v1.v1_update_2fa_message_template", "TfaV1Message", Safety.IDEMPOTENT
 )
 V1_SEND_2FA_PIN_CODE_OVER_SMS: Operation[TfaV1StartAuthenticationResponse] = _op(
-    "v1-send-2fa-pin-code-over-sms",
-    v1_send_2fa_pin_code_over_sms,
-    TfaV1StartAuthenticationResponse,
-    Safety.SEND,
+    "v1-send-2fa-pin-code-over-sms", "v1.v1_send_2fa_pin_code_over_sms", "TfaV1StartAuthenticationResponse", Safety.SEND
 )
 V1_RESEND_2FA_PIN_CODE_OVER_SMS: Operation[TfaV1StartAuthenticationResponse] = _op(
     "v1-resend-2fa-pin-code-over-sms",
-    v1_resend_2fa_pin_code_over_sms,
-    TfaV1StartAuthenticationResponse,
+    "v1.v1_resend_2fa_pin_code_over_sms",
+    "TfaV1StartAuthenticationResponse",
     Safety.SEND,
 )
 V1_SEND_2FA_PIN_CODE_OVER_VOICE: Operation[TfaV1StartAuthenticationResponse] = _op(
     "v1-send-2fa-pin-code-over-voice",
-    v1_send_2fa_pin_code_over_voice,
-    TfaV1StartAuthenticationResponse,
+    "v1.v1_send_2fa_pin_code_over_voice",
+    "TfaV1StartAuthenticationResponse",
     Safety.SEND,
 )
 V1_RESEND_2FA_PIN_CODE_OVER_VOICE: Operation[TfaV1StartAuthenticationResponse] = _op(
     "v1-resend-2fa-pin-code-over-voice",
-    v1_resend_2fa_pin_code_over_voice,
-    TfaV1StartAuthenticationResponse,
+    "v1.v1_resend_2fa_pin_code_over_voice",
+    "TfaV1StartAuthenticationResponse",
     Safety.SEND,
 )
 V1_VERIFY_2FA_PHONE_NUMBER: Operation[TfaV1VerifyPinResponse] = _op(
-    "v1-verify-2fa-phone-number", v1_verify_2fa_phone_number, TfaV1VerifyPinResponse, Safety.VERIFY
+    "v1-verify-2fa-phone-number", "v1.v1_verify_2fa_phone_number", "TfaV1VerifyPinResponse", Safety.VERIFY
 )
 V1_GET_2FA_VERIFICATION_STATUS: Operation[TfaV1VerificationResponse] = _op(
     "v1-get-2fa-verification-status",
-    v1_get_2fa_verification_status,
-    TfaV1VerificationResponse,
+    "v1.v1_get_2fa_verification_status",
+    "TfaV1VerificationResponse",
     Safety.IDEMPOTENT,
 )

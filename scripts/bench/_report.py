@@ -1,0 +1,254 @@
+"""From the groups' results to rows: each figure, what it is compared with, the ratio, the target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+IMPORT_MAX = 1.3
+PERCALL_MAX = 1.10
+ASYNC_MIN = 3.0
+MOCK_MIN = 0.7
+CONTRACT_MAX_SECONDS = 60.0
+GENERATE_MAX_SECONDS = 10.0
+VENDOR_NAMES = {"infobip": "Infobip", "bandwidth": "Bandwidth"}
+
+
+@dataclass(frozen=True)
+class Row:
+    group: str
+    measurement: str
+    value: str  # ours (or the mock), with its unit
+    reference: str  # what it is compared with, with its unit; "" when nothing
+    ratio: float | None = None
+    target: str = ""  # e.g. "<= 1.3x"; "" for a figure reported for orientation only
+    met: bool | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _ratio(a: float, b: float) -> float:
+    return round(a / b, 3) if b else float("nan")
+
+
+def _at_most(ratio: float, limit: float) -> tuple[str, bool]:
+    return f"<= {limit:g}x", ratio <= limit
+
+
+def _at_least(ratio: float, limit: float) -> tuple[str, bool]:
+    return f">= {limit:g}x", ratio >= limit
+
+
+def _import_rows(r: dict[str, Any]) -> Iterator[Row]:
+    imports = r["import"]
+    base = imports.get("httpx+attrs")
+    for vendor, name in VENDOR_NAMES.items():
+        ours, sdk = imports.get(f"ours.{vendor}"), imports.get(f"sdk.{vendor}")
+        if ours is not None and base:
+            ratio = _ratio(ours, base)
+            target, met = _at_most(ratio, IMPORT_MAX)
+            yield Row(
+                "import",
+                f"{name}: `from twofa_clients import {name}Client`",
+                f"{ours:.3f} s",
+                f"`import httpx, attrs` {base:.3f} s",
+                ratio,
+                target,
+                met,
+            )
+        if sdk is not None and base:
+            yield Row(
+                "import",
+                f"{name}: official SDK",
+                f"{sdk:.3f} s",
+                f"`import httpx, attrs` {base:.3f} s",
+                _ratio(sdk, base),
+            )
+    first = r.get("first_call", {})
+    for vendor, name in VENDOR_NAMES.items():
+        ours, raw, sdk = (first.get(f"{kind}.{vendor}") for kind in ("ours", "httpx", "sdk"))
+        if ours is not None and raw:
+            yield Row(
+                "import",
+                f"{name}: import + client + first verify (canned), ours vs raw httpx",
+                f"{ours:.3f} s",
+                f"raw httpx {raw:.3f} s",
+                _ratio(ours, raw),
+            )
+        if sdk is not None and raw:
+            yield Row(
+                "import",
+                f"{name}: import + client + first verify (canned), SDK vs raw httpx",
+                f"{sdk:.3f} s",
+                f"raw httpx {raw:.3f} s",
+                _ratio(sdk, raw),
+            )
+
+
+def _percall_rows(r: dict[str, Any]) -> Iterator[Row]:
+    for vendor, figures in r["vendors"].items():
+        us = figures["us_per_call"]
+        name = VENDOR_NAMES[vendor]
+        ratio = _ratio(us["ours"], us["httpx"])
+        target, met = _at_most(ratio, PERCALL_MAX)
+        yield Row(
+            "per call",
+            f"{name} verify, CPU per call: ours",
+            f"{us['ours']:.0f} us",
+            f"raw httpx {us['httpx']:.0f} us",
+            ratio,
+            target,
+            met,
+        )
+        yield Row(
+            "per call",
+            f"{name} verify, CPU per call: official SDK",
+            f"{us['sdk']:.0f} us",
+            f"raw httpx {us['httpx']:.0f} us",
+            _ratio(us["sdk"], us["httpx"]),
+        )
+
+
+def _loopback_rows(r: dict[str, Any]) -> Iterator[Row]:
+    for vendor, figures in r["vendors"].items():
+        name = VENDOR_NAMES[vendor]
+        sync, concurrent = figures["sync"], figures["async"]
+        ratio = _ratio(concurrent["ours@50"], sync["sdk"])
+        target, met = _at_least(ratio, ASYNC_MIN)
+        yield Row(
+            "loopback",
+            f"{name} verify: ours async, concurrency 50",
+            f"{concurrent['ours@50']:.0f} calls/s",
+            f"official SDK sequential {sync['sdk']:.0f} calls/s",
+            ratio,
+            target,
+            met,
+        )
+        for c in (1, 10):
+            yield Row(
+                "loopback",
+                f"{name} verify: ours async, concurrency {c}",
+                f"{concurrent[f'ours@{c}']:.0f} calls/s",
+                f"official SDK sequential {sync['sdk']:.0f} calls/s",
+                _ratio(concurrent[f"ours@{c}"], sync["sdk"]),
+            )
+        yield Row(
+            "loopback",
+            f"{name} verify: raw httpx async, concurrency 50 (reference)",
+            f"{concurrent['httpx@50']:.0f} calls/s",
+            f"official SDK sequential {sync['sdk']:.0f} calls/s",
+            _ratio(concurrent["httpx@50"], sync["sdk"]),
+        )
+        for kind, label in (("ours", "ours"), ("sdk", "official SDK")):
+            yield Row(
+                "loopback",
+                f"{name} verify: sequential sync, {label}",
+                f"{sync[kind]:.0f} calls/s",
+                f"raw httpx {sync['httpx']:.0f} calls/s",
+                _ratio(sync[kind], sync["httpx"]),
+            )
+
+
+def _mock_rows(r: dict[str, Any]) -> Iterator[Row]:
+    for vendor, operations in r["vendors"].items():
+        name = VENDOR_NAMES[vendor]
+        for operation, figures in operations.items():
+            mock, floor = figures["mock"], figures["floor"]
+            ratio = _ratio(mock["requests_per_second"], floor["requests_per_second"])
+            target, met = _at_least(ratio, MOCK_MIN)
+            yield Row(
+                "mock",
+                f"{name} {operation}, {r['concurrency']} connections: requests/s (p50 / p99 latency)",
+                f"{mock['requests_per_second']:.0f}/s ({mock['p50_ms']:.1f} / {mock['p99_ms']:.1f} ms)",
+                f"canned floor {floor['requests_per_second']:.0f}/s ({floor['p50_ms']:.1f} / {floor['p99_ms']:.1f} ms)",
+                ratio,
+                target,
+                met,
+            )
+            # The same comparison by the server's own CPU per request: immune to how much of a core
+            # the shared machine (or the load generator) left the server. Ratio: capacity, floor = 1.
+            yield Row(
+                "mock",
+                f"{name} {operation}: server CPU per request (capacity ratio)",
+                f"{mock['server_cpu_us_per_request']:.0f} us",
+                f"canned floor {floor['server_cpu_us_per_request']:.0f} us",
+                _ratio(floor["server_cpu_us_per_request"], mock["server_cpu_us_per_request"]),
+            )
+
+
+def _memory_rows(r: dict[str, Any]) -> Iterator[Row]:
+    stages = r["stages"]
+    pins = r["pins_per_batch"]
+    yield Row(
+        "memory",
+        f"Infobip mock RSS after {pins:,} PINs",
+        f"{stages['after_first_batch']['rss_mib']:.0f} MiB",
+        f"empty mock {stages['start']['rss_mib']:.0f} MiB; {r['bytes_per_pin']:,} bytes per PIN",
+    )
+    ratio = r["second_over_first"]
+    yield Row(
+        "memory",
+        f"after expiry (clock advanced 31 days), {pins:,} more PINs: growth",
+        f"+{r['second_batch_mib']:.0f} MiB ({stages['after_expiry']['live_pins']} PINs live after expiry)",
+        f"first batch +{r['first_batch_mib']:.0f} MiB",
+        ratio,
+        "<= 1.1x (bounded)",
+        bool(r["bounded"]),
+    )
+
+
+def _suite_rows(r: dict[str, Any]) -> Iterator[Row]:
+    for vendor, figures in r["contract"].items():
+        if "skipped" in figures:
+            yield Row("suites", f"`make contract VENDOR={vendor}`", "not run", figures["skipped"])
+            continue
+        seconds = figures["seconds"]
+        detail = f"{figures['requests']} requests, {figures['cases_per_second']}/s; {figures['tests']} tests"
+        if not figures["passed"]:
+            detail += "; FAILED"
+        met = seconds <= CONTRACT_MAX_SECONDS and figures["passed"]
+        yield Row(
+            "suites",
+            f"`make contract VENDOR={vendor}` ({figures['settings']})",
+            f"{seconds:.1f} s",
+            detail,
+            None,
+            f"<= {CONTRACT_MAX_SECONDS:g} s",
+            met,
+        )
+    generate = r["generate"]
+    yield Row(
+        "suites",
+        "generation (`make check-generated`)",
+        f"{generate['seconds']:.1f} s",
+        "both specs" + ("" if generate["passed"] else "; FAILED"),
+        None,
+        f"<= {GENERATE_MAX_SECONDS:g} s",
+        generate["seconds"] <= GENERATE_MAX_SECONDS and generate["passed"],
+    )
+
+
+BUILDERS = {
+    "import": _import_rows,
+    "percall": _percall_rows,
+    "loopback": _loopback_rows,
+    "mock": _mock_rows,
+    "memory": _memory_rows,
+    "suites": _suite_rows,
+}
+
+
+def rows(results: dict[str, Any]) -> list[Row]:
+    return [row for group, result in results.items() for row in BUILDERS[group](result)]
+
+
+def markdown(table: list[Row]) -> str:
+    lines = ["| group | measurement | ours | compared with | ratio | target | met |", "|---|---|---|---|---|---|---|"]
+    for row in table:
+        ratio = "" if row.ratio is None else f"{row.ratio:.2f}x"
+        met = "" if row.met is None else ("yes" if row.met else "**no**")
+        cells = [row.group, row.measurement, row.value, row.reference, ratio, row.target, met]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
