@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated test contract mock lint format typecheck check clean
+.PHONY: help install generate check-generated test contract mock lint format typecheck check clean soak bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -40,6 +40,25 @@ contract: $(STAMP) ## The main job: the contract suite against the embedded mock
 	$(if $(PROFILE),CONTRACT_PROFILE=$(PROFILE)) \
 	$(BIN)/pytest contract_tests$(if $(VENDOR),/$(VENDOR)) -p no:cacheprovider -q \
 	  --junitxml=reports/contract-junit.xml -o junit_suite_name=contract-$(TARGET)
+
+# The reliability suite (tests/reliability) runs CI-sized inside `make test`; `make soak` runs it longer
+# (not part of `make check`). SOAK_SECONDS: load time per vendor; SOAK_EXAMPLES: hypothesis examples per
+# operation (fault campaigns and schemathesis fuzzing scale with it); SOAK_CLIENTS: concurrent clients.
+# Figures go to reports/reliability.json.
+SOAK_SECONDS  ?= 30
+SOAK_EXAMPLES ?= 200
+SOAK_CLIENTS  ?= 300
+soak: $(STAMP) ## Run the reliability suite long: fuzzing, load, faults (SOAK_SECONDS, SOAK_EXAMPLES, SOAK_CLIENTS)
+	@mkdir -p reports
+	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_EXAMPLES=$(SOAK_EXAMPLES) SOAK_CLIENTS=$(SOAK_CLIENTS) \
+	$(BIN)/pytest tests/reliability -q -p no:cacheprovider $(PYTEST_ARGS)
+
+# Benchmarks side by side with the official SDKs and the floors (not part of `make check`): prints a
+# Markdown table, writes reports/bench.json and reports/bench.md. BENCH_ARGS: e.g. --quick, --only import,percall.
+BENCH_ARGS ?=
+bench: $(STAMP) ## Benchmarks: cold import, per-call cost, loopback calls/s, the mock under load, suite times (BENCH_ARGS)
+	@mkdir -p reports
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 mock: $(STAMP) ## Run both mocks on 127.0.0.1 (Infobip :8081, Bandwidth :8082), printing URLs and demo credentials
 	$(BIN)/python -m twofa_mocks

@@ -17,7 +17,7 @@ import uvicorn
 
 from . import bandwidth, infobip
 from ._clock import MockClock
-from ._server import LOOPBACK
+from ._server import KEEP_ALIVE_SECONDS, LOOPBACK
 from .bandwidth import BandwidthMock
 from .infobip import InfobipMock
 
@@ -37,7 +37,11 @@ These are the mocks' demo credentials, not real ones. Ctrl-C stops both."""
 
 async def serve(host: str, infobip_port: int, bandwidth_port: int, frozen: bool) -> None:
     servers = [
-        uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off"))
+        uvicorn.Server(
+            uvicorn.Config(
+                app, host=host, port=port, log_level="warning", lifespan="off", timeout_keep_alive=KEEP_ALIVE_SECONDS
+            )
+        )
         for app, port in (
             (InfobipMock(clock=MockClock(frozen=frozen)).app, infobip_port),
             (BandwidthMock(clock=MockClock(frozen=frozen)).app, bandwidth_port),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import request_response
 
 MAX_BODY_BYTES = 64 * 1024  # far above any valid 2FA request; bigger bodies are refused unread
 MAX_JSON_DEPTH = 32
@@ -56,13 +58,15 @@ def parse_json(raw: bytes) -> Any:
     if text.startswith("\ufeff"):
         text = text[1:]
     # json.loads recurses per nesting level: refuse absurd nesting before parsing.
-    if text.count("[") + text.count("{") > MAX_JSON_DEPTH and _prefix_depth(text) > MAX_JSON_DEPTH:
+    brackets = text.count("[") + text.count("{")
+    if brackets > MAX_JSON_DEPTH and _prefix_depth(text) > MAX_JSON_DEPTH:
         raise BodyError("Request body is nested too deeply")
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = _DECODER.decode(text)
     except (ValueError, RecursionError) as exc:
         raise BodyError("Request body is not valid JSON") from exc
-    if _depth(value) > MAX_JSON_DEPTH:
+    # A value cannot nest deeper than the brackets in its text: most bodies need no walk.
+    if brackets > MAX_JSON_DEPTH and _depth(value) > MAX_JSON_DEPTH:
         raise BodyError("Request body is nested too deeply")
     # A "\ud800" escape parses to a lone surrogate, which no UTF-8 response could echo back.
     if "\\u" in text and not _encodable(value):
@@ -81,6 +85,10 @@ def _encodable(value: Any) -> bool:
 def _no_constant(name: str) -> Any:
     """NaN, Infinity and -Infinity are not JSON (RFC 8259), although Python's parser takes them."""
     raise ValueError(f"{name} is not a JSON value")
+
+
+# What json.loads(text, parse_constant=_no_constant) builds on every call, built once.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
 def _prefix_depth(text: str) -> int:
@@ -122,6 +130,30 @@ class VendorJSONResponse(JSONResponse):
         self.raw_headers = [
             (k, b"application/json; charset=utf-8" if k == b"content-type" else v) for k, v in self.raw_headers
         ]
+
+
+class AnyMethod:
+    """A Starlette route endpoint that takes every method, QUERY or FOO included.
+
+    Starlette answers a method missing from a function route's list itself, in plain text; wrapped in
+    this ASGI class, the route matches any method and the vendor code answers in the vendor's shape.
+    """
+
+    def __init__(self, handler: Callable[[Request], Awaitable[Response]]) -> None:
+        self._app = request_response(handler)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self._app(scope, receive, send)
+
+
+class NoResponse(Response):
+    """For a client that went away before its request was complete: nobody to answer, nothing to log."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=499)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        return None
 
 
 class DroppedResponse(Response):

@@ -12,17 +12,25 @@ from typing import Any
 import uvicorn
 
 LOOPBACK = "127.0.0.1"
+# How long an idle keep-alive connection stays open. Longer than clients keep idle connections
+# (httpx: 5 s, uvicorn's own default too), as vendor load balancers are (60 s and more): with equal
+# timeouts a client may reuse a connection at the moment the server closes it, and a request is lost.
+KEEP_ALIVE_SECONDS = 65
 
 
 class RunningServer:
     """A uvicorn server in a daemon thread. Use as a context manager, or call ``stop()``."""
 
     def __init__(self, app: Any, *, host: str = LOOPBACK, port: int = 0, log_level: str = "warning") -> None:
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP, and
+        # without it every answer (headers, then body) waits ~40 ms for a delayed ACK.
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, port))
         self.host, self.port = self._sock.getsockname()[:2]
-        config = uvicorn.Config(app, log_level=log_level, access_log=False, lifespan="off")
+        config = uvicorn.Config(
+            app, log_level=log_level, access_log=False, lifespan="off", timeout_keep_alive=KEEP_ALIVE_SECONDS
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._run, name=f"mock-{self.port}", daemon=True)
         self._thread.start()

@@ -17,14 +17,23 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from .._clock import MockClock
 from .._control import apply_changes, config_to_json, control_routes
 from .._faults import Fault, FaultInjector
-from .._http import BodyError, DroppedResponse, VendorJSONResponse, media_type, parse_json, read_limited
+from .._http import (
+    AnyMethod,
+    BodyError,
+    DroppedResponse,
+    NoResponse,
+    VendorJSONResponse,
+    media_type,
+    parse_json,
+    read_limited,
+)
 from .._outbox import Delivery, Outbox
 from ._config import BandwidthConfig
 from ._store import BandwidthStore, FailureCount, IssuedCode, call_id, generate_code, message_id
@@ -92,8 +101,8 @@ class BandwidthMock:
     # --- routing -------------------------------------------------------------------------------
 
     def _routes(self) -> list[Route]:
+        # Starlette tries routes in order: the vendor's first, the control surface (no path in common) after.
         return [
-            *control_routes(self),
             Route(f"{API}/oauth2/token", self._faulty("oauth2Token", self.token), methods=["POST"]),
             Route(
                 f"{API}/accounts/{{accountId}}/code/messaging",
@@ -110,7 +119,9 @@ class BandwidthMock:
                 self._faulty("verifyCode", self.verify_code),
                 methods=["POST"],
             ),
-            Route("/{path:path}", self.unknown_route, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+            *control_routes(self),
+            # Every method (OPTIONS, TRACE, QUERY...) gets the gateway's JSON answer, not Starlette's plain 405.
+            Route("/{path:path}", AnyMethod(self.unknown_route)),
         ]
 
     def _faulty(self, operation: str, handler: Handler) -> Handler:
@@ -141,6 +152,8 @@ class BandwidthMock:
             return await handler(request)
         except Denied as denied:
             return denied.response
+        except ClientDisconnect:  # the client left mid-body: nobody to answer
+            return NoResponse()
 
     async def unknown_route(self, _: Request) -> Response:
         # B14: API Gateway's stock answer for an unknown route or method.

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from .._clock import MockClock
 from .._control import apply_changes, config_to_json, control_routes
 from .._faults import Fault, FaultInjector
-from .._http import DroppedResponse, VendorJSONResponse
+from .._http import AnyMethod, DroppedResponse, NoResponse, VendorJSONResponse
 from .._outbox import Outbox
 from . import _auth, _pins, _templates
 from ._common import (
@@ -47,8 +47,7 @@ MANAGE = frozenset({SCOPE_MANAGE})
 PIN = frozenset({SCOPE_MANAGE, SCOPE_PIN_SEND})
 PIN_EMAIL = frozenset({SCOPE_PIN_MANAGE, SCOPE_PIN_SEND})  # C15: resend over e-mail, as published
 TEN_MINUTES = 600.0
-# Every route takes every method, so the dispatcher (not Starlette) answers 405 in the vendor's shape.
-ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
+# Every route takes every method (AnyMethod), so the dispatcher, not Starlette, answers 405 in the vendor's shape.
 
 
 @dataclass(frozen=True)
@@ -146,10 +145,11 @@ class InfobipMock:
         for op in OPERATIONS:
             for version in op.versions:
                 by_path.setdefault(f"/2fa/{version}{op.path}", {})[op.method] = (version, op)
-        routes = [*control_routes(self)]
-        routes += [Route(path, self._dispatcher(ops), methods=ALL_METHODS) for path, ops in by_path.items()]
-        routes.append(Route(TOKEN_PATH, self._dispatcher({}, token=True), methods=ALL_METHODS))
-        routes.append(Route("/{path:path}", self.unknown_route, methods=ALL_METHODS))
+        # Starlette tries routes in order: the vendor's first, the control surface (no path in common) after.
+        routes = [Route(path, AnyMethod(self._dispatcher(ops))) for path, ops in by_path.items()]
+        routes.append(Route(TOKEN_PATH, AnyMethod(self._dispatcher({}, token=True))))
+        routes += control_routes(self)
+        routes.append(Route("/{path:path}", AnyMethod(self.unknown_route)))
         return routes
 
     def _dispatcher(
@@ -209,6 +209,8 @@ class InfobipMock:
             return exc.response
         except Invalid as exc:
             return self.bad_request(exc.errors, version)
+        except ClientDisconnect:  # the client left mid-body: not a bug, and nobody to answer
+            return NoResponse()
         except Exception:  # a bug: answer in the vendor's shape and leave a trace
             logger.exception("unexpected error in %s", operation_id(op, version))
             return service_error(500, FAULT_ERRORS[500])
