@@ -10,20 +10,18 @@ import asyncio
 import base64
 import binascii
 import hmac
-import threading
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs
 
-from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from .._clock import MockClock
-from .._control import apply_changes, config_to_json, control_routes
-from .._faults import Fault, FaultInjector
+from .._control import control_routes
+from .._faults import Fault
 from .._http import (
     AnyMethod,
     BodyError,
@@ -34,7 +32,8 @@ from .._http import (
     parse_json,
     read_limited,
 )
-from .._outbox import Delivery, Outbox
+from .._outbox import Delivery
+from .._service import MockService
 from ._config import BandwidthConfig
 from ._store import BandwidthStore, FailureCount, IssuedCode, call_id, generate_code, message_id
 from ._validation import InvalidRequest, parse_code_request, parse_verify_request
@@ -64,39 +63,13 @@ class Denied(Exception):
         self.response = response
 
 
-class BandwidthMock:
+class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
     """One Bandwidth MFA account world: configuration, state, outbox, clock and faults."""
 
     spec_file = "bandwidth-mfa.yaml"
 
     def __init__(self, config: BandwidthConfig | None = None, *, clock: MockClock | None = None) -> None:
-        self.initial_config = config or BandwidthConfig()
-        self.config = self.initial_config
-        self.clock = clock or MockClock()
-        self.outbox = Outbox()
-        self.faults = FaultInjector()
-        self.store = BandwidthStore()
-        # Handlers mutate state without awaiting in between, so they are atomic on the event loop;
-        # the lock also covers the Python API used from other threads (run_in_thread).
-        self.lock = threading.RLock()
-        self.app = Starlette(routes=self._routes())
-
-    # --- Controllable --------------------------------------------------------------------------
-
-    def reset(self) -> None:
-        with self.lock:
-            self.config = self.initial_config
-            self.store = BandwidthStore()
-            self.outbox.clear()
-            self.faults.clear()
-            self.clock.freeze(self.clock.frozen)
-
-    def config_json(self) -> dict[str, Any]:
-        return config_to_json(self.config)
-
-    def configure(self, changes: dict[str, Any]) -> None:
-        with self.lock:
-            self.config = apply_changes(self.config, changes)
+        super().__init__(config or BandwidthConfig(), BandwidthStore, clock)
 
     # --- routing -------------------------------------------------------------------------------
 

@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 
-from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from .._clock import MockClock
-from .._control import apply_changes, config_to_json, control_routes
-from .._faults import Fault, FaultInjector
+from .._control import control_routes
+from .._faults import Fault
 from .._http import AnyMethod, DroppedResponse, NoResponse, VendorJSONResponse
-from .._outbox import Outbox
+from .._service import MockService
 from . import _auth, _pins, _templates
 from ._common import (
     FAULT_ERRORS,
@@ -104,39 +101,13 @@ def operation_id(op: Operation, version: int) -> str:
     return op.name if version == 2 else f"v1-{op.name}"
 
 
-class InfobipMock:
+class InfobipMock(MockService[InfobipConfig, InfobipStore]):
     """One Infobip account world: configuration, state, outbox, clock and faults."""
 
     spec_file = "infobip-2fa.yaml"
 
     def __init__(self, config: InfobipConfig | None = None, *, clock: MockClock | None = None) -> None:
-        self.initial_config = config or InfobipConfig()
-        self.config = self.initial_config
-        self.clock = clock or MockClock()
-        self.outbox = Outbox()
-        self.faults = FaultInjector()
-        self.store = InfobipStore()
-        # Handlers read and write state without awaiting in between, so they are atomic on the event
-        # loop; the lock also covers the Python API used from other threads (run_in_thread).
-        self.lock = threading.RLock()
-        self.app = Starlette(routes=self._routes())
-
-    # --- Controllable --------------------------------------------------------------------------
-
-    def reset(self) -> None:
-        with self.lock:
-            self.config = self.initial_config
-            self.store = InfobipStore()
-            self.outbox.clear()
-            self.faults.clear()
-            self.clock.freeze(self.clock.frozen)
-
-    def config_json(self) -> dict[str, Any]:
-        return config_to_json(self.config)
-
-    def configure(self, changes: dict[str, Any]) -> None:
-        with self.lock:
-            self.config = apply_changes(self.config, changes)
+        super().__init__(config or InfobipConfig(), InfobipStore, clock)
 
     # --- routing -------------------------------------------------------------------------------
 
