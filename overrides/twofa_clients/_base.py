@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from types import TracebackType
+from typing import Any, Protocol, Self
 
 import httpx
 
@@ -90,3 +91,46 @@ def async_httpx_client(
         event_hooks={"response": [arecord_response]},
         transport=async_transport,
     )
+
+
+class _GeneratedClient(Protocol):
+    """The part of the generated ``Client``/``AuthenticatedClient`` the lifecycles use."""
+
+    def get_httpx_client(self) -> httpx.Client: ...
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+class _HasGenerated(Protocol):
+    @property
+    def _generated(self) -> _GeneratedClient: ...
+
+
+class SyncLifecycle:
+    """``close()`` and ``with``-support for a synchronous vendor client."""
+
+    def close(self: _HasGenerated) -> None:
+        self._generated.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self: _HasGenerated, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        SyncLifecycle.close(self)
+
+
+class AsyncLifecycle:
+    """``aclose()`` and ``async with``-support for an asynchronous vendor client."""
+
+    async def aclose(self: _HasGenerated) -> None:
+        await self._generated.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self: _HasGenerated, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await AsyncLifecycle.aclose(self)

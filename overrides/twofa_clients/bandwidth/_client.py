@@ -11,15 +11,14 @@ Basic auth (``username``/``password``, an API user) works until Bandwidth switch
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from bandwidth_mfa_client.client import Client
 from bandwidth_mfa_client.types import UNSET
 
 from .._auth import ClientCredentialsAuth, HeaderAuth, basic
-from .._base import DEFAULT_TIMEOUT, async_httpx_client, sync_httpx_client
+from .._base import DEFAULT_TIMEOUT, AsyncLifecycle, SyncLifecycle, async_httpx_client, sync_httpx_client
 from .._call import Operation, ainvoke, invoke
 from .._retry import RetryPolicy
 from .._verify import VerifyResult, bandwidth_result
@@ -109,7 +108,7 @@ class _BandwidthBase:
         return f"{type(self).__name__}(account_id={self.account_id!r}, base_url={self.base_url!r}, auth={kind!r})"
 
 
-class BandwidthClient(_BandwidthBase):
+class BandwidthClient(SyncLifecycle, _BandwidthBase):
     """Synchronous Bandwidth MFA client. Use as a context manager, or call ``close()``."""
 
     def __init__(self, account_id: str, **kwargs: Any) -> None:
@@ -117,17 +116,6 @@ class BandwidthClient(_BandwidthBase):
         self._generated.set_httpx_client(
             sync_httpx_client(self.base_url, self._auth, self._timeout, self._transport, self._headers)
         )
-
-    def close(self) -> None:
-        self._generated.get_httpx_client().close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return invoke(
@@ -150,7 +138,7 @@ class BandwidthClient(_BandwidthBase):
         return bandwidth_result(parsed, ops.VERIFY_CODE.name)
 
 
-class AsyncBandwidthClient(_BandwidthBase):
+class AsyncBandwidthClient(AsyncLifecycle, _BandwidthBase):
     """Asynchronous Bandwidth MFA client. Use as an async context manager, or await ``aclose()``."""
 
     def __init__(self, account_id: str, **kwargs: Any) -> None:
@@ -158,17 +146,6 @@ class AsyncBandwidthClient(_BandwidthBase):
         self._generated.set_async_httpx_client(
             async_httpx_client(self.base_url, self._auth, self._timeout, self._transport, self._headers)
         )
-
-    async def aclose(self) -> None:
-        await self._generated.get_async_httpx_client().aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     async def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return await ainvoke(

@@ -12,15 +12,14 @@ has the same methods as coroutines.
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from infobip_2fa_client.client import AuthenticatedClient
 from infobip_2fa_client.types import UNSET, Unset
 
 from .._auth import HeaderAuth, basic, bearer, infobip_api_key, infobip_ibsso
-from .._base import DEFAULT_TIMEOUT, async_httpx_client, sync_httpx_client
+from .._base import DEFAULT_TIMEOUT, AsyncLifecycle, SyncLifecycle, async_httpx_client, sync_httpx_client
 from .._call import Operation, ainvoke, invoke
 from .._retry import RetryPolicy
 from .._verify import VerifyResult, infobip_result
@@ -159,7 +158,7 @@ class _InfobipBase:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._auth.scheme!r})"
 
 
-class InfobipClient(_InfobipBase):
+class InfobipClient(SyncLifecycle, _InfobipBase):
     """Synchronous Infobip 2FA client. Use as a context manager, or call ``close()``."""
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> None:
@@ -167,17 +166,6 @@ class InfobipClient(_InfobipBase):
         self._generated.set_httpx_client(
             sync_httpx_client(base_url, self._auth, self._timeout, self._transport, self._headers)
         )
-
-    def close(self) -> None:
-        self._generated.get_httpx_client().close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return invoke("infobip", op, self._retry, {"client": self._generated, **kwargs})
@@ -368,7 +356,7 @@ class InfobipClient(_InfobipBase):
         )
 
 
-class AsyncInfobipClient(_InfobipBase):
+class AsyncInfobipClient(AsyncLifecycle, _InfobipBase):
     """Asynchronous Infobip 2FA client. Use as an async context manager, or await ``aclose()``."""
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> None:
@@ -376,17 +364,6 @@ class AsyncInfobipClient(_InfobipBase):
         self._generated.set_async_httpx_client(
             async_httpx_client(base_url, self._auth, self._timeout, self._transport, self._headers)
         )
-
-    async def aclose(self) -> None:
-        await self._generated.get_async_httpx_client().aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     async def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return await ainvoke("infobip", op, self._retry, {"client": self._generated, **kwargs})
