@@ -34,11 +34,13 @@ from ._retry import NO_RETRIES, RetryPolicy, Safety
 from ._verify import VerifyResult
 
 if _typing.TYPE_CHECKING:
+    from ._aiohttp import AiohttpTransport
     from .bandwidth import AsyncBandwidthClient, BandwidthClient
     from .infobip import AsyncInfobipClient, InfobipClient
 
-# Public names that live in a vendor subpackage, imported when first asked for.
+# Public names imported when first asked for: each vendor's clients, and the async transport (aiohttp).
 _LAZY = {
+    "AiohttpTransport": "._aiohttp",
     "AsyncBandwidthClient": ".bandwidth",
     "BandwidthClient": ".bandwidth",
     "AsyncInfobipClient": ".infobip",
@@ -51,6 +53,7 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AiohttpTransport",
     "AsyncBandwidthClient",
     "AsyncInfobipClient",
     "AuthenticationError",

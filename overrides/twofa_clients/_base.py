@@ -41,39 +41,6 @@ def sync_httpx_client(
     )
 
 
-# Concurrent async calls share SHARDS connection pools of at most PER_SHARD connections each: in all,
-# httpx's default of 100 connections.
-SHARDS = 10
-PER_SHARD = 10
-
-
-class ShardedTransport(httpx.AsyncBaseTransport):
-    """Several small httpx connection pools behind one transport; each request goes to the pool
-    with the fewest requests in flight (the first on a tie, so sequential use keeps one connection).
-
-    httpcore's pool scans every connection it holds, checking each socket, whenever a request starts
-    or ends: with 50 calls in flight on one pool of 50 connections, that scan costs more than the
-    calls. Pools of 10 keep it short; measured with `make bench` (loopback, concurrency 50).
-    """
-
-    def __init__(self, shards: int = SHARDS, per_shard: int = PER_SHARD) -> None:
-        limits = httpx.Limits(max_connections=per_shard, max_keepalive_connections=per_shard)
-        self._pools = [httpx.AsyncHTTPTransport(limits=limits) for _ in range(shards)]
-        self._in_flight = [0] * shards
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        index = self._in_flight.index(min(self._in_flight))
-        self._in_flight[index] += 1
-        try:
-            return await self._pools[index].handle_async_request(request)
-        finally:
-            self._in_flight[index] -= 1
-
-    async def aclose(self) -> None:
-        for pool in self._pools:
-            await pool.aclose()
-
-
 def async_httpx_client(
     base_url: str,
     auth: httpx.Auth,
@@ -81,7 +48,12 @@ def async_httpx_client(
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
     headers: dict[str, str] | None = None,
 ) -> httpx.AsyncClient:
-    async_transport = transport if isinstance(transport, httpx.AsyncBaseTransport) else ShardedTransport()
+    if isinstance(transport, httpx.AsyncBaseTransport):
+        async_transport = transport
+    else:
+        from ._aiohttp import AiohttpTransport  # aiohttp loads only when an async client is built
+
+        async_transport = AiohttpTransport()
     return httpx.AsyncClient(
         base_url=base_url,
         auth=auth,

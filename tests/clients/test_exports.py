@@ -31,18 +31,19 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "loaded", "not_loaded"),
+    ("name", "credentials", "loaded", "not_loaded"),
     [
-        ("InfobipClient", "infobip_2fa_client", "bandwidth_mfa_client"),
-        ("BandwidthClient", "bandwidth_mfa_client", "infobip_2fa_client"),
+        ("InfobipClient", {"api_key": "k"}, "infobip_2fa_client", "bandwidth_mfa_client"),
+        ("BandwidthClient", {"username": "u", "password": "p"}, "bandwidth_mfa_client", "infobip_2fa_client"),
     ],
 )
 def test_a_client_imports_only_its_own_vendor_and_no_operation_before_a_call(
-    name: str, loaded: str, not_loaded: str
+    name: str, credentials: dict[str, str], loaded: str, not_loaded: str
 ) -> None:
+    """A sync client, built: its vendor's client module, not the other vendor, no operation, no aiohttp."""
     code = (
-        f"import json, sys; from twofa_clients import {name}; "
-        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0].endswith('_client'))))"
+        f"import json, sys; from twofa_clients import {name}; {name}('http://h', **{credentials!r}); "
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0].endswith(('_client', 'aiohttp')))))"
     )
     run = [sys.executable, "-c", code]
     out = subprocess.run(run, capture_output=True, text=True, check=True).stdout  # noqa: S603 - our own code
@@ -50,6 +51,7 @@ def test_a_client_imports_only_its_own_vendor_and_no_operation_before_a_call(
     assert f"{loaded}.client" in modules
     assert not [m for m in modules if m.startswith(not_loaded)]
     assert not [m for m in modules if ".api." in m or m.endswith(".models")]
+    assert not [m for m in modules if "aiohttp" in m]
 
 
 @pytest.mark.parametrize("ops", [infobip_ops, bandwidth_ops], ids=["infobip", "bandwidth"])

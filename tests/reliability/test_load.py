@@ -27,7 +27,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 from bandwidth_mfa_client.models import CodeRequest
 from infobip_2fa_client.models import (
@@ -37,7 +36,7 @@ from infobip_2fa_client.models import (
     TfaPinType,
     TfaStartAuthenticationRequest,
 )
-from twofa_clients import NO_RETRIES, AsyncBandwidthClient, AsyncInfobipClient
+from twofa_clients import NO_RETRIES, AiohttpTransport, AsyncBandwidthClient, AsyncInfobipClient
 from twofa_mocks import BandwidthMock, InfobipMock, Outbox, run_in_thread
 from twofa_mocks import infobip as infobip_demo
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER
@@ -52,8 +51,8 @@ SECTION = "load"
 TLS = ssl.create_default_context()
 
 
-def transport() -> httpx.AsyncHTTPTransport:
-    return httpx.AsyncHTTPTransport(verify=TLS)
+def transport() -> AiohttpTransport:
+    return AiohttpTransport(ssl_context=TLS)  # the async clients' default transport, sharing one context
 
 
 @dataclass
