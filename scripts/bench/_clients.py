@@ -213,3 +213,19 @@ def async_raw_httpx(vendor: str, p: Params, base_url: str) -> tuple[Callable[[],
         return response.json()
 
     return call, client.aclose
+
+
+def async_raw_httpx_aiohttp(vendor: str, p: Params, base_url: str) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """Raw httpx again, on our async clients' default transport (aiohttp): the ceiling for ours."""
+    import httpx
+    from twofa_clients import AiohttpTransport
+
+    auth, path, body = _raw_request(vendor, p)
+    client = httpx.AsyncClient(base_url=base_url, headers={"Authorization": auth}, transport=AiohttpTransport())
+
+    async def call() -> Any:
+        response = await client.post(path, json=body)
+        response.raise_for_status()
+        return response.json()
+
+    return call, client.aclose

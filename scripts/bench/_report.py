@@ -115,32 +115,37 @@ def _loopback_rows(r: dict[str, Any]) -> Iterator[Row]:
     for vendor, figures in r["vendors"].items():
         name = VENDOR_NAMES[vendor]
         sync, concurrent = figures["sync"], figures["async"]
-        ratio = _ratio(concurrent["ours@50"], sync["sdk"])
+        sdk = f"official SDK sequential {sync['sdk']:.0f} calls/s"
+
+        def rate(run: dict[str, float]) -> str:
+            # Which side a rate is bound by: the client's and the server's CPU per call.
+            return (
+                f"{run['calls_per_second']:.0f} calls/s (CPU per call: client {run['client_cpu_us']:.0f} us, "
+                f"server {run['server_cpu_us']:.0f} us)"
+            )
+
+        ours50 = concurrent["ours@50"]
+        ratio = _ratio(ours50["calls_per_second"], sync["sdk"])
         target, met = _at_least(ratio, ASYNC_MIN)
-        yield Row(
-            "loopback",
-            f"{name} verify: ours async, concurrency 50",
-            f"{concurrent['ours@50']:.0f} calls/s",
-            f"official SDK sequential {sync['sdk']:.0f} calls/s",
-            ratio,
-            target,
-            met,
-        )
+        yield Row("loopback", f"{name} verify: ours async, concurrency 50", rate(ours50), sdk, ratio, target, met)
         for c in (1, 10):
+            run = concurrent[f"ours@{c}"]
             yield Row(
                 "loopback",
                 f"{name} verify: ours async, concurrency {c}",
-                f"{concurrent[f'ours@{c}']:.0f} calls/s",
-                f"official SDK sequential {sync['sdk']:.0f} calls/s",
-                _ratio(concurrent[f"ours@{c}"], sync["sdk"]),
+                rate(run),
+                sdk,
+                _ratio(run["calls_per_second"], sync["sdk"]),
             )
-        yield Row(
-            "loopback",
-            f"{name} verify: raw httpx async, concurrency 50 (reference)",
-            f"{concurrent['httpx@50']:.0f} calls/s",
-            f"official SDK sequential {sync['sdk']:.0f} calls/s",
-            _ratio(concurrent["httpx@50"], sync["sdk"]),
-        )
+        for key, label in (("httpx@50", "raw httpx async"), ("httpx-aiohttp@50", "raw httpx async on our transport")):
+            run = concurrent[key]
+            yield Row(
+                "loopback",
+                f"{name} verify: {label}, concurrency 50 (reference)",
+                rate(run),
+                sdk,
+                _ratio(run["calls_per_second"], sync["sdk"]),
+            )
         for kind, label in (("ours", "ours"), ("sdk", "official SDK")):
             yield Row(
                 "loopback",
@@ -148,6 +153,16 @@ def _loopback_rows(r: dict[str, Any]) -> Iterator[Row]:
                 f"{sync[kind]:.0f} calls/s",
                 f"raw httpx {sync['httpx']:.0f} calls/s",
                 _ratio(sync[kind], sync["httpx"]),
+            )
+        latency = figures.get("with_latency")
+        if latency:
+            ms = r.get("latency_seconds", 0.0) * 1000
+            yield Row(
+                "loopback",
+                f"{name} verify, {ms:.0f} ms network round trip: ours async, concurrency 50",
+                f"{latency['ours@50']:.0f} calls/s",
+                f"official SDK sequential {latency['sdk']:.0f} calls/s",
+                _ratio(latency["ours@50"], latency["sdk"]),
             )
 
 
