@@ -28,7 +28,7 @@ from starlette.routing import Route
 
 from ._clock import MockClock
 from ._faults import Fault, FaultInjector
-from ._http import BodyError, parse_json, read_limited
+from ._http import BodyError, RawRequest, parse_json
 from ._outbox import Outbox
 
 PREFIX = "/_mock"
@@ -54,7 +54,7 @@ def _error(status: int, text: str) -> JSONResponse:
 
 async def _json_object(request: Request) -> dict[str, Any]:
     try:
-        data = parse_json(await read_limited(request))
+        data = parse_json(await RawRequest(request.scope, request.receive).read_limited())
     except BodyError as exc:
         raise ValueError(exc.reason) from exc
     if not isinstance(data, dict):

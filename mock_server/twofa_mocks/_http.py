@@ -1,4 +1,10 @@
-"""Request-body reading shared by both vendors: bounded size, strict UTF-8, JSON with a depth guard."""
+"""HTTP at the raw ASGI level, shared by both vendors: requests, bounded bodies, strict JSON, answers.
+
+The vendor routes are answered without Starlette's Request and Response objects: the hot path reads
+the scope and ``receive`` directly and sends precomputed header lists (measured on an Infobip send,
+in-process: Starlette's routing, request and response layers were about a third of ~100 us).
+Starlette still serves the /_mock/ control surface.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,9 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import request_response
+from starlette.datastructures import QueryParams
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive, Scope, Send
 
 MAX_BODY_BYTES = 64 * 1024  # far above any valid 2FA request; bigger bodies are refused unread
 MAX_JSON_DEPTH = 32
@@ -20,20 +26,6 @@ class BodyError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-async def read_limited(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise BodyError("Request body is too large")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise BodyError("Request body is too large")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _depth(value: Any) -> int:
@@ -113,55 +105,129 @@ def _prefix_depth(text: str) -> int:
     return deepest
 
 
-def media_type(request: Request) -> str:
-    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+def media_type(request: RawRequest) -> str:
+    return (request.header("content-type") or "").split(";")[0].strip().lower()
 
 
-class VendorJSONResponse(JSONResponse):
-    """JSON exactly as the vendors send it: compact, UTF-8, ``application/json; charset=utf-8``."""
+class RawRequest:
+    """One request, read straight from the ASGI scope and ``receive``.
 
-    media_type = "application/json"
-
-    def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-    def init_headers(self, headers: Any = None) -> None:
-        super().init_headers(headers)
-        self.raw_headers = [
-            (k, b"application/json; charset=utf-8" if k == b"content-type" else v) for k, v in self.raw_headers
-        ]
-
-
-class AnyMethod:
-    """A Starlette route endpoint that takes every method, QUERY or FOO included.
-
-    Starlette answers a method missing from a function route's list itself, in plain text; wrapped in
-    this ASGI class, the route matches any method and the vendor code answers in the vendor's shape.
+    Same answers as Starlette's Request for what the handlers use: the first value of a header, the
+    last value of a query parameter, the body cached once read, ClientDisconnect when the client
+    leaves mid-body.
     """
 
-    def __init__(self, handler: Callable[[Request], Awaitable[Response]]) -> None:
-        self._app = request_response(handler)
+    __slots__ = ("_body", "_query", "method", "path_params", "receive", "scope")
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        await self._app(scope, receive, send)
+    def __init__(self, scope: Scope, receive: Receive, path_params: dict[str, str] | None = None) -> None:
+        self.scope = scope
+        self.receive = receive
+        self.method: str = scope["method"]
+        self.path_params = path_params or {}
+        self._body: bytes | None = None
+        self._query: QueryParams | None = None
 
-
-class NoResponse(Response):
-    """For a client that went away before its request was complete: nobody to answer, nothing to log."""
-
-    def __init__(self) -> None:
-        super().__init__(status_code=499)
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    def header(self, name: str) -> str | None:
+        """The first value of header ``name`` (lower case), like ``Request.headers.get``."""
+        key = name.encode("latin-1")
+        headers: list[tuple[bytes, bytes]] = self.scope["headers"]
+        for header_key, value in headers:
+            if header_key == key:
+                return value.decode("latin-1")
         return None
 
+    @property
+    def query_params(self) -> QueryParams:
+        if self._query is None:
+            self._query = QueryParams(self.scope["query_string"])
+        return self._query
 
-class DroppedResponse(Response):
+    async def _chunks(self, limit: int | None) -> bytes:
+        """Every ``http.request`` chunk until the last; BodyError as soon as ``limit`` is passed."""
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await self.receive()
+            if message["type"] == "http.request":
+                chunk = message.get("body", b"")
+                more = message.get("more_body", False)
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise BodyError("Request body is too large")
+                chunks.append(chunk)
+            elif message["type"] == "http.disconnect":
+                raise ClientDisconnect()
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+    async def body(self) -> bytes:
+        """The whole body, however big (a fault reads it before anything goes wrong); kept for later reads."""
+        if self._body is None:
+            self._body = await self._chunks(None)
+        return self._body
+
+    async def read_limited(self, limit: int = MAX_BODY_BYTES) -> bytes:
+        """The body, refused (BodyError) when it is over ``limit`` bytes, unread when it says so up front."""
+        declared = self.header("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise BodyError("Request body is too large")
+        if self._body is None:
+            self._body = await self._chunks(limit)
+        elif len(self._body) > limit:
+            raise BodyError("Request body is too large")
+        return self._body
+
+
+# An answer to a request: an ASGI callable that sends it (Answer, no_answer, drop_connection, or any
+# Starlette Response).
+Reply = Callable[[Scope, Receive, Send], Awaitable[None]]
+JSON_TYPE = b"application/json; charset=utf-8"
+# What json.dumps(content, ensure_ascii=False, separators=(",", ":")) builds on every call, built once.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+class Answer:
+    """A complete answer as its raw ASGI messages: status, header list (Content-Length first, then
+    Content-Type, then any added, as Starlette's responses order them) and body bytes. Immutable, so
+    a constant answer can be built once and sent many times."""
+
+    __slots__ = ("body", "headers", "status_code")
+
+    def __init__(self, status_code: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.headers = headers
+
+    @classmethod
+    def json(cls, content: Any, status_code: int = 200) -> Answer:
+        """JSON exactly as the vendors send it: compact, UTF-8, ``application/json; charset=utf-8``."""
+        body = _ENCODER.encode(content).encode("utf-8")
+        return cls(status_code, body, [(b"content-length", str(len(body)).encode()), (b"content-type", JSON_TYPE)])
+
+    @classmethod
+    def text(cls, content: str, status_code: int = 200) -> Answer:
+        body = content.encode("utf-8")
+        headers = [(b"content-length", str(len(body)).encode()), (b"content-type", b"text/plain; charset=utf-8")]
+        return cls(status_code, body, headers)
+
+    def with_header(self, name: str, value: str) -> Answer:
+        """A copy with one more header (never one the answer has already)."""
+        return Answer(self.status_code, self.body, [*self.headers, (name.lower().encode(), value.encode("latin-1"))])
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.headers})
+        await send({"type": "http.response.body", "body": self.body})
+
+
+# Starlette's answer to an exception that escapes an app (ServerErrorMiddleware, not in debug mode).
+INTERNAL_SERVER_ERROR = Answer.text("Internal Server Error", 500)
+
+
+async def no_answer(scope: Scope, receive: Receive, send: Send) -> None:
+    """For a client that went away before its request was complete: nobody to answer, nothing to log."""
+
+
+async def drop_connection(scope: Scope, receive: Receive, send: Send) -> None:
     """Starts a response, then aborts it: the client sees the connection close mid-answer."""
-
-    def __init__(self) -> None:
-        super().__init__(status_code=200)
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"64")]})
-        raise ConnectionAbortedError("fault injected: connection dropped")
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"64")]})
+    raise ConnectionAbortedError("fault injected: connection dropped")

@@ -10,16 +10,18 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 
 from ._clock import MockClock
-from ._control import apply_changes, config_to_json
+from ._control import apply_changes, config_to_json, control_routes
 from ._faults import FaultInjector
+from ._http import RawRequest, Reply
 from ._outbox import Outbox
+from ._routing import AnyMethod, Handler, MockApp
 
 ConfigT = TypeVar("ConfigT")
 StoreT = TypeVar("StoreT")
 
 
 class MockService(Generic[ConfigT, StoreT]):
-    """One vendor account world. Subclasses name their spec and build their routes."""
+    """One vendor account world. Subclasses name their spec, list their routes and answer unknown ones."""
 
     spec_file: str
 
@@ -34,9 +36,16 @@ class MockService(Generic[ConfigT, StoreT]):
         # Handlers read and write state without awaiting in between, so they are atomic on the event
         # loop; the lock also covers the Python API used from other threads (run_in_thread).
         self.lock = threading.RLock()
-        self.app = Starlette(routes=self._routes())
+        # The vendor's routes first; Starlette answers the control surface (no path in common) and,
+        # for every method (QUERY included), any other path in the vendor's shape.
+        fallback = Starlette(routes=[*control_routes(self), Route("/{path:path}", AnyMethod(self.unknown_route))])
+        self.app = MockApp(self._routes(), fallback)
 
-    def _routes(self) -> list[Route]:
+    def _routes(self) -> list[tuple[str, Handler]]:
+        """(path template, handler) of every vendor route; a handler answers every method."""
+        raise NotImplementedError
+
+    async def unknown_route(self, request: RawRequest) -> Reply:
         raise NotImplementedError
 
     # --- the control surface's view (_control.Controllable) ------------------------------------

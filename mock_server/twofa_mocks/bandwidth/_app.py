@@ -15,24 +15,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs
 
-from starlette.requests import ClientDisconnect, Request
-from starlette.responses import Response
-from starlette.routing import Route
+from starlette.requests import ClientDisconnect
 
 from .._clock import MockClock
-from .._control import control_routes
 from .._faults import Fault
-from .._http import (
-    AnyMethod,
-    BodyError,
-    DroppedResponse,
-    NoResponse,
-    VendorJSONResponse,
-    media_type,
-    parse_json,
-    read_limited,
-)
+from .._http import Answer, BodyError, RawRequest, Reply, drop_connection, media_type, no_answer, parse_json
 from .._outbox import Delivery
+from .._routing import Handler as RouteHandler
 from .._service import MockService
 from ._config import BandwidthConfig
 from ._store import BandwidthStore, FailureCount, IssuedCode, call_id, generate_code, message_id
@@ -45,20 +34,24 @@ MISSING_TOKEN = "Missing Authentication Token"  # noqa: S105 - an error text, no
 # B15: JSON is read for these request types; the Errors page sends verify as text/plain.
 JSON_MEDIA_TYPES = frozenset({"application/json", "text/plain", ""})
 
-Handler = Callable[[Request], Awaitable[Response]]
+Handler = Callable[[RawRequest], Awaitable[Answer]]
 
 
-def error_body(status: int, error: str) -> VendorJSONResponse:
+def error_body(status: int, error: str) -> Answer:
     """400, 429 and 500 bodies: ``{"error", "requestId"}``."""
-    return VendorJSONResponse({"error": error, "requestId": str(uuid.uuid4())}, status_code=status)
+    return Answer.json({"error": error, "requestId": str(uuid.uuid4())}, status)
 
 
-def unauthorized() -> VendorJSONResponse:
-    return VendorJSONResponse({"message": "Unauthorized"}, status_code=401)
+UNAUTHORIZED = Answer.json({"message": "Unauthorized"}, 401)
+FORBIDDEN = Answer.json({"Message": EXPLICIT_DENY}, 403)
+NOT_FOUND = Answer.json({"message": "Not Found"}, 404)
+MISSING_AUTHENTICATION_TOKEN = Answer.json({"message": MISSING_TOKEN}, 403)
+VALID = Answer.json({"valid": True})
+INVALID = Answer.json({"valid": False})
 
 
 class Denied(Exception):
-    def __init__(self, response: Response) -> None:
+    def __init__(self, response: Answer) -> None:
         super().__init__(response.status_code)
         self.response = response
 
@@ -73,32 +66,21 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
 
     # --- routing -------------------------------------------------------------------------------
 
-    def _routes(self) -> list[Route]:
-        # Starlette tries routes in order: the vendor's first, the control surface (no path in common) after.
+    def _routes(self) -> list[tuple[str, RouteHandler]]:
         return [
-            Route(f"{API}/oauth2/token", self._faulty("oauth2Token", self.token), methods=["POST"]),
-            Route(
+            (f"{API}/oauth2/token", self._faulty("oauth2Token", self.token)),
+            (
                 f"{API}/accounts/{{accountId}}/code/messaging",
                 self._faulty("generateMessagingCode", self.generate_messaging_code),
-                methods=["POST"],
             ),
-            Route(
-                f"{API}/accounts/{{accountId}}/code/voice",
-                self._faulty("generateVoiceCode", self.generate_voice_code),
-                methods=["POST"],
-            ),
-            Route(
-                f"{API}/accounts/{{accountId}}/code/verify",
-                self._faulty("verifyCode", self.verify_code),
-                methods=["POST"],
-            ),
-            *control_routes(self),
-            # Every method (OPTIONS, TRACE, QUERY...) gets the gateway's JSON answer, not Starlette's plain 405.
-            Route("/{path:path}", AnyMethod(self.unknown_route)),
+            (f"{API}/accounts/{{accountId}}/code/voice", self._faulty("generateVoiceCode", self.generate_voice_code)),
+            (f"{API}/accounts/{{accountId}}/code/verify", self._faulty("verifyCode", self.verify_code)),
         ]
 
-    def _faulty(self, operation: str, handler: Handler) -> Handler:
-        async def wrapped(request: Request) -> Response:
+    def _faulty(self, operation: str, handler: Handler) -> RouteHandler:
+        async def wrapped(request: RawRequest) -> Reply:
+            if request.method != "POST":  # the routes are POST only: any other method is an unknown route
+                return await self.unknown_route(request)
             fault = self.faults.take(operation)
             if fault is None:
                 return await self._guarded(handler, request)
@@ -106,39 +88,37 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
 
         return wrapped
 
-    async def _apply_fault(self, fault: Fault, handler: Handler, request: Request) -> Response:
+    async def _apply_fault(self, fault: Fault, handler: Handler, request: RawRequest) -> Reply:
         await request.body()  # the request reached the server before anything goes wrong
         if fault.latency:
             await asyncio.sleep(fault.latency)
         if fault.drop:
-            return DroppedResponse()
+            return drop_connection
         if fault.status is None:
             return await self._guarded(handler, request)
         text = {429: "Too Many Requests", 500: "Internal Error"}.get(fault.status, "Service Unavailable")
         response = error_body(fault.status, text)
         if fault.retry_after is not None:
-            response.headers["Retry-After"] = f"{fault.retry_after:g}"
+            response = response.with_header("Retry-After", f"{fault.retry_after:g}")
         return response
 
-    async def _guarded(self, handler: Handler, request: Request) -> Response:
+    async def _guarded(self, handler: Handler, request: RawRequest) -> Reply:
         try:
             return await handler(request)
         except Denied as denied:
             return denied.response
         except ClientDisconnect:  # the client left mid-body: nobody to answer
-            return NoResponse()
+            return no_answer
 
-    async def unknown_route(self, _: Request) -> Response:
+    async def unknown_route(self, request: RawRequest) -> Reply:
         # B14: API Gateway's stock answer for an unknown route or method.
-        if self.config.unknown_route_status == 404:
-            return VendorJSONResponse({"message": "Not Found"}, status_code=404)
-        return VendorJSONResponse({"message": MISSING_TOKEN}, status_code=403)
+        return NOT_FOUND if self.config.unknown_route_status == 404 else MISSING_AUTHENTICATION_TOKEN
 
     # --- auth ----------------------------------------------------------------------------------
 
-    def _identity(self, request: Request) -> str:
+    def _identity(self, request: RawRequest) -> str:
         """The API user or OAuth2 client behind the Authorization header, or Denied(401)."""
-        header = request.headers.get("authorization", "")
+        header = request.header("authorization") or ""
         scheme, _, credentials = header.partition(" ")
         credentials = credentials.strip()
         if scheme == "Basic":
@@ -150,34 +130,34 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
             issued = self.store.tokens.get(credentials)
             if issued is not None and issued[1] > self.clock.now():
                 return issued[0]
-        raise Denied(unauthorized())
+        raise Denied(UNAUTHORIZED)
 
-    def _authorize(self, request: Request) -> str:
+    def _authorize(self, request: RawRequest) -> str:
         identity = self._identity(request)
         account = str(request.path_params["accountId"])
         if account not in self.config.account_access.get(identity, frozenset()):
-            raise Denied(unauthorized())  # B16: no access to the account is a 401
+            raise Denied(UNAUTHORIZED)  # B16: no access to the account is a 401
         if account not in self.config.mfa_accounts or identity in self.config.denied_identities:
-            raise Denied(VendorJSONResponse({"Message": EXPLICIT_DENY}, status_code=403))
+            raise Denied(FORBIDDEN)
         return account
 
-    async def _json_body(self, request: Request) -> Any:
+    async def _json_body(self, request: RawRequest) -> Any:
         if media_type(request) not in JSON_MEDIA_TYPES:
             raise Denied(error_body(400, "Content-Type must be application/json"))
         try:
-            return parse_json(await read_limited(request))
+            return parse_json(await request.read_limited())
         except BodyError as exc:
             raise Denied(error_body(400, exc.reason)) from exc
 
     # --- operations ----------------------------------------------------------------------------
 
-    async def generate_messaging_code(self, request: Request) -> Response:
+    async def generate_messaging_code(self, request: RawRequest) -> Answer:
         return await self._generate(request, "sms")
 
-    async def generate_voice_code(self, request: Request) -> Response:
+    async def generate_voice_code(self, request: RawRequest) -> Answer:
         return await self._generate(request, "voice")
 
-    async def _generate(self, request: Request, channel: str) -> Response:
+    async def _generate(self, request: RawRequest, channel: str) -> Answer:
         account = self._authorize(request)
         body = await self._json_body(request)
         try:
@@ -208,9 +188,9 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
                 Delivery(channel, req.to, text, code, reference, now, sender=req.from_, extra={"scope": req.scope})
             )
         key = "callId" if channel == "voice" else "messageId"
-        return VendorJSONResponse({key: reference})
+        return Answer.json({key: reference})
 
-    async def verify_code(self, request: Request) -> Response:
+    async def verify_code(self, request: RawRequest) -> Answer:
         account = self._authorize(request)
         body = await self._json_body(request)
         try:
@@ -230,7 +210,7 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
                 if config.consume_on_success:
                     self.store.consume(key, issued)
                 self.store.failures.pop((account, req.to), None)  # B5: success resets the counter
-                return VendorJSONResponse({"valid": True})
+                return VALID
             count = self.store.failures.setdefault((account, req.to), FailureCount())
             if count.last_failure <= now - config.lockout_seconds:
                 count.failures = 0
@@ -239,28 +219,28 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
             if count.failures >= config.lockout_threshold:
                 count.failures = 0
                 count.locked_until = now + config.lockout_seconds
-            return VendorJSONResponse({"valid": False})
+            return INVALID
 
-    async def token(self, request: Request) -> Response:
+    async def token(self, request: RawRequest) -> Answer:
         """OAuth2 client credentials (RFC 6749 section 4.4), as the SDK and the override layer use it."""
         try:
-            raw = await read_limited(request)
+            raw = await request.read_limited()
             form = parse_qs(raw.decode("utf-8"), keep_blank_values=True)
         except (BodyError, UnicodeDecodeError):
-            return VendorJSONResponse({"error": "invalid_request"}, status_code=400)
-        client_id, secret = _basic(request.headers.get("authorization", "").partition(" ")[2].strip())
+            return Answer.json({"error": "invalid_request"}, status_code=400)
+        client_id, secret = _basic((request.header("authorization") or "").partition(" ")[2].strip())
         if not client_id:
             client_id = (form.get("client_id") or [""])[0]
             secret = (form.get("client_secret") or [""])[0]
         expected = self.config.oauth_clients.get(client_id)
         if expected is None or not _same(expected, secret):
-            return VendorJSONResponse({"error": "invalid_client"}, status_code=401)
+            return Answer.json({"error": "invalid_client"}, status_code=401)
         if form.get("grant_type") != ["client_credentials"]:
-            return VendorJSONResponse({"error": "unsupported_grant_type"}, status_code=400)
+            return Answer.json({"error": "unsupported_grant_type"}, status_code=400)
         with self.lock:
             ttl = self.config.token_ttl_seconds
             token = self.store.issue_token(client_id, ttl, self.clock.now())
-        return VendorJSONResponse({"access_token": token, "token_type": "Bearer", "expires_in": ttl})
+        return Answer.json({"access_token": token, "token_type": "Bearer", "expires_in": ttl})
 
 
 def _basic(credentials: str) -> tuple[str, str]:

@@ -13,14 +13,12 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from starlette.requests import ClientDisconnect, Request
-from starlette.responses import Response
-from starlette.routing import Route
+from starlette.requests import ClientDisconnect
 
 from .._clock import MockClock
-from .._control import control_routes
 from .._faults import Fault
-from .._http import AnyMethod, DroppedResponse, NoResponse, VendorJSONResponse
+from .._http import Answer, RawRequest, Reply, drop_connection, no_answer
+from .._routing import Handler as RouteHandler
 from .._service import MockService
 from . import _auth, _pins, _templates
 from ._common import (
@@ -39,12 +37,12 @@ from ._validation import Invalid
 
 logger = logging.getLogger(__name__)
 
-Handler = Callable[["InfobipMock", Ctx], Awaitable[Response]]
+Handler = Callable[["InfobipMock", Ctx], Awaitable[Answer]]
 MANAGE = frozenset({SCOPE_MANAGE})
 PIN = frozenset({SCOPE_MANAGE, SCOPE_PIN_SEND})
 PIN_EMAIL = frozenset({SCOPE_PIN_MANAGE, SCOPE_PIN_SEND})  # C15: resend over e-mail, as published
 TEN_MINUTES = 600.0
-# Every route takes every method (AnyMethod), so the dispatcher, not Starlette, answers 405 in the vendor's shape.
+# Every route takes every method, so the dispatcher answers 405 in the vendor's shape.
 
 
 @dataclass(frozen=True)
@@ -95,6 +93,7 @@ OPERATIONS = (
 )  # fmt: skip
 TOKEN_PATH = "/auth/1/oauth2/token"  # noqa: S105 - a path
 TOKEN_OPERATION = "oauth2-token"  # noqa: S105 - a fault-injection key
+UNKNOWN_ROUTE = service_error(404, NOT_FOUND)
 
 
 def operation_id(op: Operation, version: int) -> str:
@@ -111,57 +110,51 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore]):
 
     # --- routing -------------------------------------------------------------------------------
 
-    def _routes(self) -> list[Route]:
-        by_path: dict[str, dict[str, tuple[int, Operation]]] = {}
+    def _routes(self) -> list[tuple[str, RouteHandler]]:
+        by_path: dict[str, dict[str, tuple[int, Operation, str]]] = {}
         for op in OPERATIONS:
             for version in op.versions:
-                by_path.setdefault(f"/2fa/{version}{op.path}", {})[op.method] = (version, op)
-        # Starlette tries routes in order: the vendor's first, the control surface (no path in common) after.
-        routes = [Route(path, AnyMethod(self._dispatcher(ops))) for path, ops in by_path.items()]
-        routes.append(Route(TOKEN_PATH, AnyMethod(self._dispatcher({}, token=True))))
-        routes += control_routes(self)
-        routes.append(Route("/{path:path}", AnyMethod(self.unknown_route)))
+                by_path.setdefault(f"/2fa/{version}{op.path}", {})[op.method] = (version, op, operation_id(op, version))
+        routes = [(path, self._dispatcher(ops)) for path, ops in by_path.items()]
+        routes.append((TOKEN_PATH, self._dispatcher({}, token=True)))
         return routes
 
-    def _dispatcher(
-        self, methods: dict[str, tuple[int, Operation]], *, token: bool = False
-    ) -> Callable[[Request], Awaitable[Response]]:
-        allow = "POST" if token else ", ".join(sorted(methods))
+    def _dispatcher(self, methods: dict[str, tuple[int, Operation, str]], *, token: bool = False) -> RouteHandler:
+        # A known path with another method: 405 with Allow (no HEAD/OPTIONS either), the same every time.
+        not_allowed = service_error(405, METHOD_NOT_ALLOWED).with_header(
+            "Allow", "POST" if token else ", ".join(sorted(methods))
+        )
 
-        async def dispatch(request: Request) -> Response:
+        async def dispatch(request: RawRequest) -> Reply:
             if token and request.method == "POST":
                 return await self._faulty(TOKEN_OPERATION, 2, request, lambda: _auth.token(self, request))
             entry = methods.get(request.method)
-            if entry is None:  # a known path, another method: 405 with Allow (no HEAD/OPTIONS either)
-                response = service_error(405, METHOD_NOT_ALLOWED)
-                response.headers["Allow"] = allow
-                return response
-            version, op = entry
-            return await self._faulty(
-                operation_id(op, version), version, request, lambda: self._run(op, version, request)
-            )
+            if entry is None:
+                return not_allowed
+            version, op, operation = entry
+            return await self._faulty(operation, version, request, lambda: self._run(op, version, operation, request))
 
         return dispatch
 
-    async def unknown_route(self, _: Request) -> Response:
-        return service_error(404, NOT_FOUND)
+    async def unknown_route(self, request: RawRequest) -> Reply:
+        return UNKNOWN_ROUTE
 
     async def _faulty(
-        self, operation: str, version: int, request: Request, run: Callable[[], Awaitable[Response]]
-    ) -> Response:
+        self, operation: str, version: int, request: RawRequest, run: Callable[[], Awaitable[Reply]]
+    ) -> Reply:
         fault = self.faults.take(operation)
         if fault is None:
             return await run()
         return await self._apply_fault(fault, version, request, run)
 
     async def _apply_fault(
-        self, fault: Fault, version: int, request: Request, run: Callable[[], Awaitable[Response]]
-    ) -> Response:
+        self, fault: Fault, version: int, request: RawRequest, run: Callable[[], Awaitable[Reply]]
+    ) -> Reply:
         await request.body()  # the request reached the server before anything goes wrong
         if fault.latency:
             await asyncio.sleep(fault.latency)
         if fault.drop:
-            return DroppedResponse()
+            return drop_connection
         if fault.status is None:
             return await run()
         if fault.status == 429:
@@ -169,26 +162,26 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore]):
         else:
             response = service_error(fault.status, FAULT_ERRORS[fault.status])
         if fault.retry_after is not None:
-            response.headers["Retry-After"] = f"{fault.retry_after:g}"
+            response = response.with_header("Retry-After", f"{fault.retry_after:g}")
         return response
 
-    async def _run(self, op: Operation, version: int, request: Request) -> Response:
+    async def _run(self, op: Operation, version: int, operation: str, request: RawRequest) -> Reply:
         try:
-            ctx = _auth.authorize(self, request, op, version, operation_id(op, version))
+            ctx = _auth.authorize(self, request, op, version, operation)
             return await op.handler(self, ctx)
         except ApiError as exc:
             return exc.response
         except Invalid as exc:
             return self.bad_request(exc.errors, version)
         except ClientDisconnect:  # the client left mid-body: not a bug, and nobody to answer
-            return NoResponse()
+            return no_answer
         except Exception:  # a bug: answer in the vendor's shape and leave a trace
-            logger.exception("unexpected error in %s", operation_id(op, version))
+            logger.exception("unexpected error in %s", operation)
             return service_error(500, FAULT_ERRORS[500])
 
     # --- helpers for the handlers (call them holding self.lock) ----------------------------------
 
-    def bad_request(self, errors: dict[str, list[str]], version: int) -> VendorJSONResponse:
+    def bad_request(self, errors: dict[str, list[str]], version: int) -> Answer:
         keep = version == 2 or self.config.v1_validation_errors
         return service_error(400, ("BAD_REQUEST", "Bad request"), errors if keep else None)
 

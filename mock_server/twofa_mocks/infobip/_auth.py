@@ -13,10 +13,7 @@ import hmac
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-
-from .._http import BodyError, VendorJSONResponse, media_type, read_limited
+from .._http import Answer, BodyError, RawRequest, media_type
 from ._common import FORBIDDEN, ApiError, Ctx
 from ._config import ALL_SCOPES
 
@@ -45,13 +42,13 @@ def _basic_user(mock: InfobipMock, credentials: str) -> str | None:
     return pair[0] if expected is not None and _same(expected, pair[1]) else None
 
 
-def credential_scopes(mock: InfobipMock, request: Request) -> tuple[str, frozenset[str]] | None:
+def credential_scopes(mock: InfobipMock, request: RawRequest) -> tuple[str, frozenset[str]] | None:
     """(scheme, scopes) of the Authorization header, or None when missing or invalid.
 
     Scheme words are case-sensitive (``App``, ``Basic``, ``IBSSO``, ``Bearer``), as the reference
     suggests; anything else is not a credential.
     """
-    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    scheme, _, credentials = (request.header("authorization") or "").partition(" ")
     credentials = credentials.strip()
     config, store = mock.config, mock.store
     scopes: frozenset[str] | None = None
@@ -81,7 +78,7 @@ def credential_scopes(mock: InfobipMock, request: Request) -> tuple[str, frozens
     return None if scopes is None else (scheme, scopes)
 
 
-def authorize(mock: InfobipMock, request: Request, op: Operation, version: int, operation_id: str) -> Ctx:
+def authorize(mock: InfobipMock, request: RawRequest, op: Operation, version: int, operation_id: str) -> Ctx:
     """401 without a valid credential; 403 when it holds none of the operation's scopes."""
     with mock.lock:
         found = credential_scopes(mock, request)
@@ -92,29 +89,29 @@ def authorize(mock: InfobipMock, request: Request, op: Operation, version: int, 
     return Ctx(request, version, operation_id, op.name, op.limit, found[1])
 
 
-async def create_api_key(mock: InfobipMock, ctx: Ctx) -> Response:
+async def create_api_key(mock: InfobipMock, ctx: Ctx) -> Answer:
     """``POST /2fa/1/api-key``: a new ``<32 hex>-<UUID>`` key with the Basic user's scopes (U31)."""
     with mock.lock:
         mock.account_limit(ctx)
         key = mock.store.issue_api_key(ctx.scopes, mock.config.max_issued_api_keys)
     if mock.config.api_key_as_json:
-        return VendorJSONResponse(key)
-    return PlainTextResponse(key)
+        return Answer.json(key)
+    return Answer.text(key)
 
 
-def _oauth_error(status: int, error: str) -> VendorJSONResponse:
-    return VendorJSONResponse({"error": error}, status_code=status)
+def _oauth_error(status: int, error: str) -> Answer:
+    return Answer.json({"error": error}, status)
 
 
-async def token(mock: InfobipMock, request: Request) -> Response:
+async def token(mock: InfobipMock, request: RawRequest) -> Answer:
     """OAuth2 client credentials (RFC 6749 section 4.4): form body, client in the form or Basic."""
     if media_type(request) not in ("", "application/x-www-form-urlencoded"):
         return _oauth_error(400, "invalid_request")
     try:
-        form = parse_qs((await read_limited(request)).decode("utf-8"), keep_blank_values=True)
+        form = parse_qs((await request.read_limited()).decode("utf-8"), keep_blank_values=True)
     except (BodyError, UnicodeDecodeError, ValueError):
         return _oauth_error(400, "invalid_request")
-    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    scheme, _, credentials = (request.header("authorization") or "").partition(" ")
     pair = _basic(credentials.strip()) if scheme == "Basic" else None
     client_id, secret = pair or ((form.get("client_id") or [""])[0], (form.get("client_secret") or [""])[0])
     with mock.lock:
@@ -132,4 +129,4 @@ async def token(mock: InfobipMock, request: Request) -> Response:
         mock.store.sweep(now)  # drop expired tokens: issuing is what makes the table grow
         ttl = config.token_ttl_seconds
         access_token = mock.store.issue_token(requested, ttl, now)
-    return VendorJSONResponse({"access_token": access_token, "token_type": "Bearer", "expires_in": ttl})
+    return Answer.json({"access_token": access_token, "token_type": "Bearer", "expires_in": ttl})

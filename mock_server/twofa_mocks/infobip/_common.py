@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.requests import Request
-
-from .._http import BodyError, VendorJSONResponse, media_type, parse_json, read_limited
+from .._http import Answer, BodyError, RawRequest, media_type, parse_json
 from ._validation import Invalid
 
 BAD_REQUEST = ("BAD_REQUEST", "Bad request")
@@ -29,20 +27,18 @@ FAULT_ERRORS = {
 }
 
 
-def service_error(
-    status: int, error: tuple[str, str], validation_errors: dict[str, list[str]] | None = None
-) -> VendorJSONResponse:
+def service_error(status: int, error: tuple[str, str], validation_errors: dict[str, list[str]] | None = None) -> Answer:
     """Every non-2xx body: ``{"requestError": {"serviceException": {messageId, text[, validationErrors]}}}``."""
     details: dict[str, Any] = {"messageId": error[0], "text": error[1]}
     if validation_errors:
         details["validationErrors"] = validation_errors
-    return VendorJSONResponse({"requestError": {"serviceException": details}}, status_code=status)
+    return Answer.json({"requestError": {"serviceException": details}}, status)
 
 
 class ApiError(Exception):
     """Raised anywhere in a handler; its response is the answer."""
 
-    def __init__(self, response: VendorJSONResponse) -> None:
+    def __init__(self, response: Answer) -> None:
         super().__init__(response.status_code)
         self.response = response
 
@@ -55,7 +51,7 @@ class ApiError(Exception):
 class Ctx:
     """One authorised request to one operation."""
 
-    request: Request
+    request: RawRequest
     version: int  # 1 or 2: the /2fa/{version} the request came in on
     operation: str  # the operationId, also the fault-injection key
     limit_key: str  # the operation without its version, for the shared per-account limits
@@ -76,7 +72,7 @@ def is_json(content_type: str) -> bool:
 async def read_json(ctx: Ctx, *, optional: bool = False) -> Any:
     """The JSON body; ``optional`` bodies (resend) may be absent or empty, which reads as ``{}``."""
     try:
-        raw = await read_limited(ctx.request)
+        raw = await ctx.request.read_limited()
     except BodyError as exc:
         raise Invalid({"body": [exc.reason]}) from exc
     if optional and not raw.strip():

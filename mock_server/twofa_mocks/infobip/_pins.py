@@ -10,9 +10,7 @@ import hmac
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from starlette.responses import Response
-
-from .._http import VendorJSONResponse
+from .._http import Answer
 from .._outbox import Delivery
 from ._common import BAD_REQUEST, FORBIDDEN, NOT_FOUND, RESOURCE_NOT_FOUND, ApiError, Ctx, read_json
 from ._render import email_text, record_json, render_text
@@ -37,20 +35,20 @@ NOT_REACHABLE = "NC_DESTINATION_NOT_REACHABLE"
 # --- send -----------------------------------------------------------------------------------------
 
 
-async def send_sms(mock: InfobipMock, ctx: Ctx) -> Response:
+async def send_sms(mock: InfobipMock, ctx: Ctx) -> Answer:
     nc_needed = parse_bool_query(ctx.request.query_params.get("ncNeeded"), "ncNeeded")
     return await _send(mock, ctx, "sms", nc_needed is not False)  # default true
 
 
-async def send_voice(mock: InfobipMock, ctx: Ctx) -> Response:
+async def send_voice(mock: InfobipMock, ctx: Ctx) -> Answer:
     return await _send(mock, ctx, "voice", False)  # C16: no Number Lookup on voice
 
 
-async def send_email(mock: InfobipMock, ctx: Ctx) -> Response:
+async def send_email(mock: InfobipMock, ctx: Ctx) -> Answer:
     return await _send(mock, ctx, "email", False)
 
 
-async def _send(mock: InfobipMock, ctx: Ctx, channel: Channel, nc_needed: bool) -> Response:
+async def _send(mock: InfobipMock, ctx: Ctx, channel: Channel, nc_needed: bool) -> Answer:
     config = mock.config
     req = parse_send(
         await read_json(ctx),
@@ -91,7 +89,7 @@ async def _send(mock: InfobipMock, ctx: Ctx, channel: Channel, nc_needed: bool) 
         mock.store.add_record((app.id, req.to), record, config.max_records_per_destination)
         body = _deliver(mock, pin, template, channel, req.placeholders, req.landing_page_placeholders,
                         track=req.track_delivery, resend=False, now=now)  # fmt: skip
-    return VendorJSONResponse(body)
+    return Answer.json(body)
 
 
 def _send_limits(mock: InfobipMock, ctx: Ctx, app: Application, to: str, now: float) -> None:
@@ -160,19 +158,19 @@ def _deliver(
 # --- resend ---------------------------------------------------------------------------------------
 
 
-async def resend_sms(mock: InfobipMock, ctx: Ctx) -> Response:
+async def resend_sms(mock: InfobipMock, ctx: Ctx) -> Answer:
     return await _resend(mock, ctx, "sms")
 
 
-async def resend_voice(mock: InfobipMock, ctx: Ctx) -> Response:
+async def resend_voice(mock: InfobipMock, ctx: Ctx) -> Answer:
     return await _resend(mock, ctx, "voice")
 
 
-async def resend_email(mock: InfobipMock, ctx: Ctx) -> Response:
+async def resend_email(mock: InfobipMock, ctx: Ctx) -> Answer:
     return await _resend(mock, ctx, "email")
 
 
-async def _resend(mock: InfobipMock, ctx: Ctx, channel: Channel) -> Response:
+async def _resend(mock: InfobipMock, ctx: Ctx, channel: Channel) -> Answer:
     """Same PIN, same pinId, same TTL and attempt counter (U19); counts toward send limits (U13)."""
     if ctx.version == 2:  # C17: the body is optional; /2fa/1 resends take none
         body = await read_json(ctx, optional=True)
@@ -204,13 +202,13 @@ async def _resend(mock: InfobipMock, ctx: Ctx, channel: Channel) -> Response:
         )
         body = _deliver(mock, pin, template, channel, placeholders, landing,
                         track=req.track_delivery, resend=True, now=now)  # fmt: skip
-    return VendorJSONResponse(body)
+    return Answer.json(body)
 
 
 # --- verify ---------------------------------------------------------------------------------------
 
 
-async def verify(mock: InfobipMock, ctx: Ctx) -> Response:
+async def verify(mock: InfobipMock, ctx: Ctx) -> Answer:
     """Check order (U15): 404 unknown, 429 verifyPinLimit, TTL_EXPIRED, NO_MORE_PIN_ATTEMPTS, U16, compare."""
     given = parse_verify(await read_json(ctx))
     with mock.lock:
@@ -246,7 +244,7 @@ async def verify(mock: InfobipMock, ctx: Ctx) -> Response:
         body["attemptsRemaining"] = remaining
         if error is not None:
             body["pinError"] = error
-    return VendorJSONResponse(body)
+    return Answer.json(body)
 
 
 def _same_pin(expected: str, given: str, case_insensitive: bool) -> bool:
@@ -258,7 +256,7 @@ def _same_pin(expected: str, given: str, case_insensitive: bool) -> bool:
 # --- verification records -------------------------------------------------------------------------
 
 
-async def verifications(mock: InfobipMock, ctx: Ctx) -> Response:
+async def verifications(mock: InfobipMock, ctx: Ctx) -> Answer:
     """Records of one destination, newest first (U26), filtered by ``verified`` and ``sent`` (U27)."""
     query = ctx.request.query_params
     msisdn = query.get("msisdn")
@@ -276,4 +274,4 @@ async def verifications(mock: InfobipMock, ctx: Ctx) -> Response:
             for r in records
             if (verified is None or r.verified == verified) and (sent is None or r.sent == sent)
         ]
-    return VendorJSONResponse({"verifications": body})
+    return Answer.json({"verifications": body})

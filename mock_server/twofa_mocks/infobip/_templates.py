@@ -9,9 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from starlette.responses import Response
-
-from .._http import VendorJSONResponse
+from .._http import Answer
 from ._common import Ctx, read_json
 from ._render import application_json, template_json
 from ._store import Application, Configuration, Template, new_id
@@ -31,8 +29,8 @@ EMAIL_DEFAULT_PIN_LENGTH = 4  # documented for e-mail templates
 EMAIL_DEFAULT_PIN_TYPE = "NUMERIC"
 
 
-def _ok(body: Any) -> VendorJSONResponse:
-    return VendorJSONResponse(body)
+def _ok(body: Any) -> Answer:
+    return Answer.json(body)
 
 
 def _check_unique_name(mock: InfobipMock, name: str, own_id: str | None = None) -> None:
@@ -45,13 +43,13 @@ def _check_unique_name(mock: InfobipMock, name: str, own_id: str | None = None) 
 # --- applications ---------------------------------------------------------------------------------
 
 
-async def list_applications(mock: InfobipMock, ctx: Ctx) -> Response:
+async def list_applications(mock: InfobipMock, ctx: Ctx) -> Answer:
     with mock.lock:
         mock.account_limit(ctx)
         return _ok([application_json(app) for app in mock.store.applications.values()])
 
 
-async def create_application(mock: InfobipMock, ctx: Ctx) -> Response:
+async def create_application(mock: InfobipMock, ctx: Ctx) -> Answer:
     data = parse_application(await read_json(ctx))
     with mock.lock:
         _check_unique_name(mock, data.name)
@@ -62,14 +60,14 @@ async def create_application(mock: InfobipMock, ctx: Ctx) -> Response:
         return _ok(application_json(app))
 
 
-async def get_application(mock: InfobipMock, ctx: Ctx) -> Response:
+async def get_application(mock: InfobipMock, ctx: Ctx) -> Answer:
     with mock.lock:
         app = mock.application(ctx.path("app"))
         mock.account_limit(ctx)
         return _ok(application_json(app))
 
 
-async def update_application(mock: InfobipMock, ctx: Ctx) -> Response:
+async def update_application(mock: InfobipMock, ctx: Ctx) -> Answer:
     data: ApplicationInput = parse_application(await read_json(ctx))
     with mock.lock:
         app = mock.application(ctx.path("app"))
@@ -92,7 +90,7 @@ def _render(mock: InfobipMock, ctx: Ctx, template: Template) -> dict[str, Any]:
     return template_json(template, ctx.version, hyphenated_v2=mock.config.v2_hyphenated_languages)
 
 
-async def list_templates(mock: InfobipMock, ctx: Ctx) -> Response:
+async def list_templates(mock: InfobipMock, ctx: Ctx) -> Answer:
     with mock.lock:
         app = mock.application(ctx.path("app"))
         mock.account_limit(ctx)
@@ -100,7 +98,7 @@ async def list_templates(mock: InfobipMock, ctx: Ctx) -> Response:
         return _ok([_render(mock, ctx, t) for t in templates])
 
 
-async def get_template(mock: InfobipMock, ctx: Ctx) -> Response:
+async def get_template(mock: InfobipMock, ctx: Ctx) -> Answer:
     with mock.lock:
         app = mock.application(ctx.path("app"))
         template = mock.template(ctx, app, ctx.path("msg"), None)
@@ -120,7 +118,7 @@ def _sms_fields(mock: InfobipMock, ctx: Ctx, body: Any, *, create: bool) -> dict
     )
 
 
-async def create_template(mock: InfobipMock, ctx: Ctx) -> Response:
+async def create_template(mock: InfobipMock, ctx: Ctx) -> Answer:
     fields = _sms_fields(mock, ctx, await read_json(ctx), create=True)
     with mock.lock:
         app = mock.application(ctx.path("app"))
@@ -132,7 +130,7 @@ async def create_template(mock: InfobipMock, ctx: Ctx) -> Response:
         return _ok(_render(mock, ctx, template))
 
 
-async def update_template(mock: InfobipMock, ctx: Ctx) -> Response:
+async def update_template(mock: InfobipMock, ctx: Ctx) -> Answer:
     """Partial update. A v2 ``messageText`` brings the ``{{pin}}`` placeholder with it."""
     changes = _sms_fields(mock, ctx, await read_json(ctx), create=False)
     with mock.lock:
@@ -156,7 +154,7 @@ def _email_fields(mock: InfobipMock, body: Any, *, create: bool) -> dict[str, An
     )
 
 
-async def create_email_template(mock: InfobipMock, ctx: Ctx) -> Response:
+async def create_email_template(mock: InfobipMock, ctx: Ctx) -> Answer:
     fields = _email_fields(mock, await read_json(ctx), create=True)
     with mock.lock:
         app = mock.application(ctx.path("app"))
@@ -167,7 +165,7 @@ async def create_email_template(mock: InfobipMock, ctx: Ctx) -> Response:
         return _ok(_render(mock, ctx, template))
 
 
-async def update_email_template(mock: InfobipMock, ctx: Ctx) -> Response:
+async def update_email_template(mock: InfobipMock, ctx: Ctx) -> Answer:
     changes = _email_fields(mock, await read_json(ctx), create=False)
     with mock.lock:
         app = mock.application(ctx.path("app"))
