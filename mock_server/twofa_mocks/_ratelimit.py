@@ -13,16 +13,17 @@ class SlidingWindows:
     Keys with no event inside their last window are dropped by ``sweep``, so memory follows the
     number of recently active keys, not the number ever seen. A sweep used to test every key (one key
     per destination: 5,000 of them cost ~13 us per send in-process, at one sweep every 256 requests).
-    Now each change of a key's last event or window is noted on a heap per window length, ordered by
-    the last event, and a sweep pops only the keys whose last event is out of that window: the same
-    test on the same numbers, so exactly the same keys go.
+    Now each key is noted on a heap per window length under its last event (or an earlier one), and a
+    sweep pops only the notes whose event is out of that window, drops the key if it is idle by the
+    same test as before, and notes it again under its newest event if not: exactly the same keys go,
+    and a busy key is noted about once per window, not once per event.
     """
 
     def __init__(self) -> None:
         self._events: dict[object, deque[float]] = {}
         self._windows: dict[object, float] = {}
-        # window -> heap of (last event, or -inf for no events; tie-break; key). Entries older than a
-        # key's latest change are stale and skipped when popped.
+        # window -> heap of (a key's last event when noted, or -inf for none; tie-break; key). A live key
+        # always has a note in its window's heap at or before its last event (or -inf when it has none).
         self._noted: dict[float, list[tuple[float, int, object]]] = {}
         self._order = itertools.count()
 
@@ -41,7 +42,7 @@ class SlidingWindows:
         admitted = len(events) < limit
         if admitted:
             events.append(now)
-        if admitted or window != previous or not events:  # otherwise the last note still holds
+        if window != previous or not events:  # a new key, another window, or idle already
             self._note(key, events, window)
         return admitted
 
@@ -66,9 +67,13 @@ class SlidingWindows:
             while heap and heap[0][0] <= now - window:
                 key = heapq.heappop(heap)[2]
                 events = self._events.get(key)
-                if events is not None and (not events or events[-1] <= now - self._windows[key]):
+                if events is None:
+                    continue  # dropped already
+                if not events or events[-1] <= now - self._windows[key]:
                     del self._events[key]
                     del self._windows[key]
+                else:  # active since it was noted: note it again under its newest event
+                    self._note(key, events, self._windows[key])
             if not heap:
                 del self._noted[window]
 
