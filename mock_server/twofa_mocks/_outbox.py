@@ -10,7 +10,7 @@ from typing import Any
 DEFAULT_OUTBOX_LIMIT = 10_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delivery:
     """One message or call the mock pretended to deliver."""
 

@@ -13,7 +13,7 @@ MAX_WINDOW_SECONDS = 15 * 60
 SWEEP_EVERY = 256  # requests between sweeps of idle counters and expired tokens
 
 
-@dataclass
+@dataclass(slots=True)
 class IssuedCode:
     code: str
     created_at: float
@@ -21,7 +21,7 @@ class IssuedCode:
     reference: str
 
 
-@dataclass
+@dataclass(slots=True)
 class FailureCount:
     """Invalid verifies of one number; they count for ``lockout_seconds`` after the latest one."""
 

@@ -70,7 +70,7 @@ class Application:
     templates: dict[str, Template] = field(default_factory=dict)  # creation order (U30)
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One verification record: a PIN sent to a destination (U26)."""
 
@@ -81,7 +81,7 @@ class Record:
     verified_at: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Pin:
     id: str
     application_id: str
