@@ -36,7 +36,7 @@ NOT_REACHABLE = "NC_DESTINATION_NOT_REACHABLE"
 
 
 async def send_sms(mock: InfobipMock, ctx: Ctx) -> Answer:
-    nc_needed = parse_bool_query(ctx.request.query_params.get("ncNeeded"), "ncNeeded")
+    nc_needed = parse_bool_query(ctx.request.query("ncNeeded"), "ncNeeded")
     return await _send(mock, ctx, "sms", nc_needed is not False)  # default true
 
 
@@ -258,12 +258,11 @@ def _same_pin(expected: str, given: str, case_insensitive: bool) -> bool:
 
 async def verifications(mock: InfobipMock, ctx: Ctx) -> Answer:
     """Records of one destination, newest first (U26), filtered by ``verified`` and ``sent`` (U27)."""
-    query = ctx.request.query_params
-    msisdn = query.get("msisdn")
+    msisdn = ctx.request.query("msisdn")
     if msisdn is None:
         raise invalid("msisdn", "must not be null")
-    verified = parse_bool_query(query.get("verified"), "verified")
-    sent = parse_bool_query(query.get("sent"), "sent")
+    verified = parse_bool_query(ctx.request.query("verified"), "verified")
+    sent = parse_bool_query(ctx.request.query("sent"), "sent")
     with mock.lock:
         mock.now()
         app = mock.application(ctx.path("app"))
