@@ -106,13 +106,17 @@ def call_id() -> str:
 
 
 MESSAGE_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+# Every pair of base-36 digits, the lower one first: writing two digits per division halves the loop
+# (~1.5 us of an in-process Bandwidth send).
+_DIGIT_PAIRS = [low + high for high in MESSAGE_ID_ALPHABET for low in MESSAGE_ID_ALPHABET]
 
 
 def message_id(now: float) -> str:
     """Like the vendor's: 13-digit epoch milliseconds + 16 lowercase alphanumerics (29 characters)."""
-    # One draw of a uniform number below 36**16, written in base 36: one system call, not sixteen.
-    number, base, suffix = secrets.randbelow(36**16), len(MESSAGE_ID_ALPHABET), []
-    for _ in range(16):
-        number, digit = divmod(number, base)
-        suffix.append(MESSAGE_ID_ALPHABET[digit])
+    # One draw of a uniform number below 36**16, written in base 36 (lowest digit first): one system
+    # call, not sixteen.
+    number, suffix = secrets.randbelow(36**16), []
+    for _ in range(8):
+        number, pair = divmod(number, len(_DIGIT_PAIRS))
+        suffix.append(_DIGIT_PAIRS[pair])
     return f"{int(now * 1000):013d}" + "".join(suffix)
