@@ -49,6 +49,7 @@ from twofa_clients import (
 from twofa_mocks import BandwidthMock, Fault, InfobipMock, run_in_thread
 from twofa_mocks import bandwidth as bandwidth_demo
 from twofa_mocks import infobip as infobip_demo
+from twofa_mocks._codes import random_code
 from twofa_mocks._server import LOOPBACK, RunningServer
 from twofa_mocks.bandwidth import _store as bandwidth_store
 from twofa_mocks.infobip import _store as infobip_store
@@ -330,13 +331,14 @@ def test_a_failing_live_contract_check_redacts_authorization() -> None:
 
 
 class Recorder:
-    def __init__(self, pick_last: bool) -> None:
-        self.calls: list[str] = []
-        self.pick_last = pick_last
+    """Stands in for ``secrets.randbelow``: records each bound and draws its largest value."""
 
-    def choice(self, seq: Any) -> Any:
-        self.calls.append(seq)
-        return seq[-1] if self.pick_last else seq[0]
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def randbelow(self, bound: int) -> int:
+        self.calls.append(bound)
+        return bound - 1
 
 
 def test_pins_and_codes_come_from_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -347,8 +349,8 @@ def test_pins_and_codes_come_from_secrets(monkeypatch: pytest.MonkeyPatch) -> No
 
     for name in ("choice", "choices", "randint", "random", "randrange", "sample", "getrandbits"):
         monkeypatch.setattr(random, name, forbidden)
-    recorder = Recorder(pick_last=True)
-    monkeypatch.setattr(secrets, "choice", recorder.choice)
+    recorder = Recorder()
+    monkeypatch.setattr(secrets, "randbelow", recorder.randbelow)
 
     infobip = InfobipMock()
     transport = httpx.ASGITransport(app=infobip.app)
@@ -378,8 +380,8 @@ def test_pins_and_codes_come_from_secrets(monkeypatch: pytest.MonkeyPatch) -> No
     alphabets = infobip_store.ALPHABETS
     assert codes == {kind: alphabets[kind][-1] * n for kind, n in (("NUMERIC", 6), ("HEX", 8), ("ALPHA", 5),
                                                                    ("ALPHANUMERIC", 10))}  # fmt: skip
-    pin_calls = [c for c in recorder.calls if c in alphabets.values()]
-    assert len(pin_calls) == 6 + 8 + 5 + 10  # one secrets.choice per character
+    # One draw per PIN, below (alphabet size) ** length: the largest draw is the last letter everywhere.
+    assert [c for c in recorder.calls if c != 36**16] == [10**6, 16**8, 26**5, 36**10]
 
     recorder.calls.clear()
     bandwidth = BandwidthMock()
@@ -397,12 +399,14 @@ def test_pins_and_codes_come_from_secrets(monkeypatch: pytest.MonkeyPatch) -> No
                             digits=digits)
             )  # fmt: skip
             assert last_code(bandwidth.outbox, f"+1919555000{digits}") == "9" * digits
-    assert [c for c in recorder.calls if c == "0123456789"] == ["0123456789"] * (4 + 6 + 8)
+    assert [c for c in recorder.calls if c != 36**16] == [10**4, 10**6, 10**8]  # 36**16: message IDs
     # And the code paths name secrets, not random, to be sure the patch above was not bypassed.
     for function in (infobip_store.generate_pin, bandwidth_store.generate_code):
-        source = inspect.getsource(function)
-        assert "secrets.choice" in source
-        assert "random" not in source
+        assert "random_code(" in inspect.getsource(function)
+    source = inspect.getsource(random_code)
+    assert "secrets.randbelow" in source
+    assert "import random" not in source
+    assert "random." not in source
     COLLECTOR.add(SECTION, "pin_sources_checked", 7)
 
 

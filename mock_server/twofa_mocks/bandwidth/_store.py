@@ -8,6 +8,8 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, field
 
+from .._codes import random_code
+
 # Bandwidth keeps codes for the longest window a verify may ask for.
 MAX_WINDOW_SECONDS = 15 * 60
 SWEEP_EVERY = 256  # requests between sweeps of idle counters and expired tokens
@@ -97,7 +99,7 @@ class BandwidthStore:
 
 
 def generate_code(digits: int) -> str:
-    return "".join(secrets.choice("0123456789") for _ in range(digits))
+    return random_code("0123456789", digits)
 
 
 def call_id() -> str:

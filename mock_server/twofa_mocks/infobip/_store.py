@@ -14,6 +14,7 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .._codes import random_code
 from .._ratelimit import SlidingWindows
 
 Channel = Literal["sms", "voice", "email"]
@@ -183,5 +184,4 @@ def new_id() -> str:
 
 
 def generate_pin(pin_type: str, length: int) -> str:
-    alphabet = ALPHABETS[pin_type]
-    return "".join(secrets.choice(alphabet) for _ in range(length))
+    return random_code(ALPHABETS[pin_type], length)
