@@ -171,7 +171,8 @@ class RawRequest:
     async def read_limited(self, limit: int = MAX_BODY_BYTES) -> bytes:
         """The body, refused (BodyError) when it is over ``limit`` bytes, unread when it says so up front."""
         declared = self.header("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
+        # ASCII digits only: str.isdigit also takes "²", which int() refuses.
+        if declared is not None and declared.isascii() and declared.isdigit() and int(declared) > limit:
             raise BodyError("Request body is too large")
         if self._body is None:
             self._body = await self._chunks(limit)

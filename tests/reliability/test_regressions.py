@@ -14,7 +14,7 @@ import httpx
 import pytest
 from twofa_clients import BandwidthClient, InfobipClient, ProtocolError, ServiceUnavailableError
 from twofa_clients._errors import parse_retry_after
-from twofa_mocks import BandwidthMock, InfobipMock, run_in_thread
+from twofa_mocks import BandwidthMock, Fault, InfobipMock, run_in_thread
 from twofa_mocks import infobip as infobip_demo
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_USER
 
@@ -98,20 +98,33 @@ async def test_every_method_gets_the_vendor_shape(method: str) -> None:
 # --- mocks: a client leaving mid-body was logged as a bug and answered 500 -------------------------
 
 
+BANDWIDTH_VERIFY = f"/api/v1/accounts/{DEMO_ACCOUNT}/code/verify"
+
+
+# Later also with a fault pending (the fault reads the body first) and on Infobip's token endpoint.
 @pytest.mark.parametrize(
-    ("mock_class", "path", "authorization"),
+    ("mock_class", "path", "authorization", "fault"),
     [
-        (InfobipMock, "/2fa/2/pin", INFOBIP_AUTH),
-        (BandwidthMock, f"/api/v1/accounts/{DEMO_ACCOUNT}/code/verify", BANDWIDTH_AUTH),
+        (InfobipMock, "/2fa/2/pin", INFOBIP_AUTH, None),
+        (BandwidthMock, BANDWIDTH_VERIFY, BANDWIDTH_AUTH, None),
+        (InfobipMock, "/2fa/2/pin", INFOBIP_AUTH, Fault(operation="send-2fa-pin-code-over-sms", status=503)),
+        (BandwidthMock, BANDWIDTH_VERIFY, BANDWIDTH_AUTH, Fault(operation="verifyCode", latency=0.001)),
+        (InfobipMock, "/auth/1/oauth2/token", "", None),
+        (InfobipMock, "/auth/1/oauth2/token", "", Fault(operation="oauth2-token", drop=True)),
     ],
 )
 def test_a_client_that_leaves_mid_body_gets_no_answer_and_no_error_log(
-    mock_class: type[InfobipMock] | type[BandwidthMock], path: str, authorization: str, caplog: pytest.LogCaptureFixture
+    mock_class: type[InfobipMock] | type[BandwidthMock],
+    path: str,
+    authorization: str,
+    fault: Fault | None,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    content_type = b"application/x-www-form-urlencoded" if "oauth2" in path else b"application/json"
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
         "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "server": ("mock", 80),
-        "headers": [(b"authorization", authorization.encode()), (b"content-type", b"application/json"),
+        "headers": [(b"authorization", authorization.encode()), (b"content-type", content_type),
                     (b"content-length", b"500")],
     }  # fmt: skip
     messages: list[dict[str, Any]] = [
@@ -126,10 +139,47 @@ def test_a_client_that_leaves_mid_body_gets_no_answer_and_no_error_log(
     async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
+    mock = mock_class()
+    if fault is not None:
+        mock.faults.add(fault)
     with caplog.at_level(logging.DEBUG):
-        asyncio.run(mock_class().app(scope, receive, send))
+        asyncio.run(mock.app(scope, receive, send))
     assert sent == []
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+# --- mocks: a Content-Length of "²" (a digit to str.isdigit, not to int) was answered 500 -----------
+
+
+@pytest.mark.parametrize(
+    ("mock_class", "path", "authorization"),
+    [(InfobipMock, "/2fa/2/pin/P/verify", INFOBIP_AUTH), (BandwidthMock, BANDWIDTH_VERIFY, BANDWIDTH_AUTH)],
+)
+# Header bytes are latin-1: b"\xb2" is "²"; the UTF-8 bytes of Arabic-Indic digits are not digits at all.
+@pytest.mark.parametrize("length", [b"\xb2", b"\xb2\xb3", "١٢".encode(), b"9" * 40])
+def test_an_odd_content_length_is_never_a_server_error(
+    mock_class: type[InfobipMock] | type[BandwidthMock], path: str, authorization: str, length: bytes
+) -> None:
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "server": ("mock", 80),
+        "headers": [(b"authorization", authorization.encode()), (b"content-type", b"application/json"),
+                    (b"content-length", length)],
+    }  # fmt: skip
+    body = b'{"pin": "1234", "to": "+19195551234", "code": "1234", "expirationTimeInMinutes": 3}'
+    messages: list[dict[str, Any]] = [{"type": "http.request", "body": body, "more_body": False}]
+    sent: list[MutableMapping[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(mock_class().app(scope, receive, send))
+    status = sent[0]["status"]
+    assert status < 500
+    assert sent[1]["body"].startswith(b"{")  # the vendor's JSON, whatever the verdict
 
 
 # --- mocks: run_in_thread answered every request ~40 ms late (no TCP_NODELAY) -----------------------
