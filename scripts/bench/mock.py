@@ -3,8 +3,10 @@
 Each server runs alone in its own process (uvicorn, loopback); the load comes from this process
 over raw keep-alive connections (``_loadgen``), so the figure is the server's. Sends go to a new
 destination each time (every one makes a PIN, a record, a delivery); verifies check one PIN
-(Infobip) or one number (Bandwidth). Rounds alternate mock and floor; requests/s is the median
-over rounds, p50/p99 latency come from all requests of all rounds.
+(Infobip) or one number (Bandwidth). Each round runs the mock and the floor back to back (the
+order alternates) and gives one ratio; the ratio reported is the median of the rounds' ratios, so a
+machine that slows down for a while moves both sides of a pair, not one. requests/s is also the
+median over rounds; p50/p99 latency come from all requests of all rounds.
 """
 
 from __future__ import annotations
@@ -41,9 +43,36 @@ def _summary(results: list[LoadResult], cpu: list[float]) -> dict[str, Any]:
     }
 
 
+def _paired(
+    runs: dict[tuple[str, str], list[LoadResult]], cpu: dict[tuple[str, str], list[float]], operation: str
+) -> dict[str, float]:
+    """Median over rounds of mock/floor requests/s, and of floor/mock CPU per request (capacity)."""
+    rates = [
+        mock.per_second / floor.per_second
+        for mock, floor in zip(runs[("mock", operation)], runs[("floor", operation)], strict=True)
+        if floor.per_second
+    ]
+    capacity = [
+        (floor_cpu / floor.requests) / (mock_cpu / mock.requests)
+        for mock, floor, mock_cpu, floor_cpu in zip(
+            runs[("mock", operation)],
+            runs[("floor", operation)],
+            cpu[("mock", operation)],
+            cpu[("floor", operation)],
+            strict=True,
+        )
+        if mock.requests and floor.requests and mock_cpu > 0
+    ]
+    return {
+        "requests_per_second_ratio": round(median(rates), 3) if rates else float("nan"),
+        "cpu_capacity_ratio": round(median(capacity), 3) if capacity else float("nan"),
+        "rounds": len(rates),
+    }
+
+
 def run(settings: Settings) -> dict[str, Any]:
-    total = settings.pick(4000, 150)
-    rounds = settings.pick(3, 1)
+    total = settings.pick(2500, 150)
+    rounds = settings.pick(7, 1)
     max_seconds = settings.pickf(30.0, 10.0)
     result: dict[str, Any] = {"concurrency": CONCURRENCY, "requests_per_round": total, "rounds": rounds, "vendors": {}}
     demo = demo_params()
@@ -67,7 +96,10 @@ def run(settings: Settings) -> dict[str, Any]:
                         runs.setdefault((name, operation), []).append(outcome)
                         cpu.setdefault((name, operation), []).append(servers[name].cpu_seconds() - before)
             result["vendors"][vendor] = {
-                operation: {name: _summary(runs[(name, operation)], cpu[(name, operation)]) for name in targets}
+                operation: {
+                    **{name: _summary(runs[(name, operation)], cpu[(name, operation)]) for name in targets},
+                    "paired": _paired(runs, cpu, operation),
+                }
                 for operation in OPERATIONS
             }
     return result
