@@ -84,7 +84,7 @@ class InfobipWorkflow(schema.as_state_machine()):  # type: ignore[misc]
 
 
 TestInfobipWorkflow = InfobipWorkflow.TestCase
-TestInfobipWorkflow.settings = settings(max_examples=80, stateful_step_count=10, deadline=None)
+TestInfobipWorkflow.settings = settings(max_examples=50, stateful_step_count=10, deadline=None)
 
 
 @pytest.mark.skipif(not TARGET.is_mock, reason="live targets never reveal PINs")
