@@ -18,7 +18,7 @@ import aiohttp
 import httpx
 import pytest
 from infobip_2fa_client.models import TfaStartAuthenticationRequest
-from twofa_clients import APIConnectionError, AsyncInfobipClient, InfobipClient, RetryPolicy
+from twofa_clients import APIConnectionError, APITimeoutError, AsyncInfobipClient, InfobipClient, RetryPolicy
 from twofa_clients._aiohttp import AiohttpTransport, _as_httpx_error
 
 from .fakes import RecordedSleeps
@@ -132,6 +132,24 @@ async def test_a_connection_dropped_after_the_request_arrived_never_repeats_a_se
     async with raw_server(hang_up) as server, client(server.url, recorder) as infobip:
         with pytest.raises(APIConnectionError, match="RemoteProtocolError"):
             await infobip.send_2fa_pin_code_over_sms(SEND)
+    assert len(server.requests) == 1
+    assert recorder.waits == []
+
+
+async def test_an_answer_that_never_comes_is_a_timeout_and_never_repeats_a_send() -> None:
+    never = asyncio.Event()
+
+    async def silent(request: bytes) -> tuple[bytes, bool]:
+        await never.wait()  # released when the test ends
+        return b"", True
+
+    recorder = RecordedSleeps()
+    impatient = httpx.Timeout(5.0, read=0.05)  # a tiny real wait: the read timeout is what is tested
+    async with raw_server(silent) as server:
+        async with AsyncInfobipClient(server.url, api_key="k", retry=recorder.policy(), timeout=impatient) as infobip:
+            with pytest.raises(APITimeoutError, match="ReadTimeout"):
+                await infobip.send_2fa_pin_code_over_sms(SEND)
+        never.set()
     assert len(server.requests) == 1
     assert recorder.waits == []
 
