@@ -128,23 +128,16 @@ def _loopback_rows(r: dict[str, Any]) -> Iterator[Row]:
         ratio = _ratio(ours50["calls_per_second"], sync["sdk"])
         target, met = _at_least(ratio, ASYNC_MIN)
         yield Row("loopback", f"{name} verify: ours async, concurrency 50", rate(ours50), sdk, ratio, target, met)
-        for c in (1, 10):
-            run = concurrent[f"ours@{c}"]
-            yield Row(
-                "loopback",
-                f"{name} verify: ours async, concurrency {c}",
-                rate(run),
-                sdk,
-                _ratio(run["calls_per_second"], sync["sdk"]),
-            )
-        for key, label in (("httpx@50", "raw httpx async"), ("httpx-aiohttp@50", "raw httpx async on our transport")):
+        others = (
+            ("ours@1", "ours async, concurrency 1"),
+            ("ours@10", "ours async, concurrency 10"),
+            ("httpx@50", "raw httpx async, concurrency 50 (reference)"),
+            ("httpx-aiohttp@50", "raw httpx async on our transport, concurrency 50 (reference)"),
+        )
+        for key, label in others:
             run = concurrent[key]
             yield Row(
-                "loopback",
-                f"{name} verify: {label}, concurrency 50 (reference)",
-                rate(run),
-                sdk,
-                _ratio(run["calls_per_second"], sync["sdk"]),
+                "loopback", f"{name} verify: {label}", rate(run), sdk, _ratio(run["calls_per_second"], sync["sdk"])
             )
         for kind, label in (("ours", "ours"), ("sdk", "official SDK")):
             yield Row(
