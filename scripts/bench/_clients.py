@@ -201,11 +201,14 @@ def async_ours(vendor: str, p: Params, base_url: str) -> tuple[Callable[[], Any]
     return (lambda: bandwidth.verify_code(TO_BANDWIDTH, p["code"], 3)), bandwidth.aclose
 
 
-def async_raw_httpx(vendor: str, p: Params, base_url: str) -> tuple[Callable[[], Any], Callable[[], Any]]:
+def async_raw_httpx(
+    vendor: str, p: Params, base_url: str, transport: Any = None
+) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """A plain ``httpx.AsyncClient`` (its own async pool unless ``transport`` is given), as ``raw_httpx``."""
     import httpx
 
     auth, path, body = _raw_request(vendor, p)
-    client = httpx.AsyncClient(base_url=base_url, headers={"Authorization": auth})
+    client = httpx.AsyncClient(base_url=base_url, headers={"Authorization": auth}, transport=transport)
 
     async def call() -> Any:
         response = await client.post(path, json=body)
@@ -217,15 +220,6 @@ def async_raw_httpx(vendor: str, p: Params, base_url: str) -> tuple[Callable[[],
 
 def async_raw_httpx_aiohttp(vendor: str, p: Params, base_url: str) -> tuple[Callable[[], Any], Callable[[], Any]]:
     """Raw httpx again, on our async clients' default transport (aiohttp): the ceiling for ours."""
-    import httpx
     from twofa_clients import AiohttpTransport
 
-    auth, path, body = _raw_request(vendor, p)
-    client = httpx.AsyncClient(base_url=base_url, headers={"Authorization": auth}, transport=AiohttpTransport())
-
-    async def call() -> Any:
-        response = await client.post(path, json=body)
-        response.raise_for_status()
-        return response.json()
-
-    return call, client.aclose
+    return async_raw_httpx(vendor, p, base_url, transport=AiohttpTransport())

@@ -101,6 +101,27 @@ async def test_every_method_gets_the_vendor_shape(method: str) -> None:
 BANDWIDTH_VERIFY = f"/api/v1/accounts/{DEMO_ACCOUNT}/code/verify"
 
 
+def post_in_process(
+    app: Any, path: str, headers: list[tuple[bytes, bytes]], messages: list[dict[str, Any]]
+) -> list[MutableMapping[str, Any]]:
+    """POST ``path`` straight into the ASGI ``app``, the client side being ``messages``; what the app sent."""
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "server": ("mock", 80),
+        "headers": headers,
+    }  # fmt: skip
+    sent: list[MutableMapping[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    return sent
+
+
 # Later also with a fault pending (the fault reads the body first) and on Infobip's token endpoint.
 @pytest.mark.parametrize(
     ("mock_class", "path", "authorization", "fault"),
@@ -121,29 +142,16 @@ def test_a_client_that_leaves_mid_body_gets_no_answer_and_no_error_log(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     content_type = b"application/x-www-form-urlencoded" if "oauth2" in path else b"application/json"
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "server": ("mock", 80),
-        "headers": [(b"authorization", authorization.encode()), (b"content-type", content_type),
-                    (b"content-length", b"500")],
-    }  # fmt: skip
+    headers = [(b"authorization", authorization.encode()), (b"content-type", content_type), (b"content-length", b"500")]
     messages: list[dict[str, Any]] = [
         {"type": "http.request", "body": b'{"to"', "more_body": True},
         {"type": "http.disconnect"},
     ]
-    sent: list[MutableMapping[str, Any]] = []
-
-    async def receive() -> dict[str, Any]:
-        return messages.pop(0)
-
-    async def send(message: MutableMapping[str, Any]) -> None:
-        sent.append(message)
-
     mock = mock_class()
     if fault is not None:
         mock.faults.add(fault)
     with caplog.at_level(logging.DEBUG):
-        asyncio.run(mock.app(scope, receive, send))
+        sent = post_in_process(mock.app, path, headers, messages)
     assert sent == []
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
@@ -160,23 +168,10 @@ def test_a_client_that_leaves_mid_body_gets_no_answer_and_no_error_log(
 def test_an_odd_content_length_is_never_a_server_error(
     mock_class: type[InfobipMock] | type[BandwidthMock], path: str, authorization: str, length: bytes
 ) -> None:
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "server": ("mock", 80),
-        "headers": [(b"authorization", authorization.encode()), (b"content-type", b"application/json"),
-                    (b"content-length", length)],
-    }  # fmt: skip
+    headers = [(b"authorization", authorization.encode()), (b"content-type", b"application/json"),
+               (b"content-length", length)]  # fmt: skip
     body = b'{"pin": "1234", "to": "+19195551234", "code": "1234", "expirationTimeInMinutes": 3}'
-    messages: list[dict[str, Any]] = [{"type": "http.request", "body": body, "more_body": False}]
-    sent: list[MutableMapping[str, Any]] = []
-
-    async def receive() -> dict[str, Any]:
-        return messages.pop(0) if messages else {"type": "http.disconnect"}
-
-    async def send(message: MutableMapping[str, Any]) -> None:
-        sent.append(message)
-
-    asyncio.run(mock_class().app(scope, receive, send))
+    sent = post_in_process(mock_class().app, path, headers, [{"type": "http.request", "body": body}])
     status = sent[0]["status"]
     assert status < 500
     assert sent[1]["body"].startswith(b"{")  # the vendor's JSON, whatever the verdict
