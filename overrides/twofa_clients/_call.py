@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextvars
 import functools
 import importlib
+import json
+import typing
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -95,6 +97,9 @@ class Operation(Generic[T]):
     module: str  # the generated module, e.g. "infobip_2fa_client.api.pin.verify_2fa_phone_number"
     success: str  # the success type by name in the package's models: "Model", "list[Model]" or "str"
     safety: Safety
+    # Seconds of the vendor's documented rate-limit window for this operation: the ``retry_after`` of
+    # a 429 that names no wait itself (neither vendor sends Retry-After). None: nothing documented.
+    limit_window: float | None = None
 
     @functools.cached_property
     def generated(self) -> Generated:
@@ -147,16 +152,57 @@ def _from_response(vendor: Vendor, op: Operation[Any], response: DetailedRespons
         problem = mismatch(response.parsed, op.generated.ok)
         if problem is None:
             return Attempt(value=response.parsed)
-        error: TwoFactorError = ProtocolError(
-            vendor, op.name, status, f"the body does not match the documented schema: {problem}", response.content
-        )
-        return Attempt(error=error, failure=Failure(reason="protocol error", status=status))
+        return _unreadable(vendor, op, status, f"the body does not match the documented schema: {problem}", response)
     return _from_status(vendor, op, status, response.content, response.headers)
 
 
 def _from_status(vendor: Vendor, op: Operation[Any], status: int, body: bytes, headers: Any) -> Attempt:
-    err = status_error(vendor, op.name, status, body, headers)
+    err = status_error(vendor, op.name, status, body, headers, limit_window=op.limit_window)
     return Attempt(error=err, failure=Failure(reason=f"HTTP {status}", status=status, retry_after=err.retry_after))
+
+
+def _unreadable(vendor: Vendor, op: Operation[Any], status: int, reason: str, response: Any) -> Attempt:
+    """An answer that does not read as the success type: on a 2xx, the error says it was accepted."""
+    error = ProtocolError(vendor, op.name, status, reason, response.content)
+    return Attempt(error=error, failure=Failure(reason="protocol error", status=status))
+
+
+def _success_from_body(op: Operation[Any], body: bytes) -> tuple[Any, str | None]:
+    """A 2xx the spec does not list (201 where it says 200, 202): read it as the success type.
+
+    Returns the value, or None and why it does not read. The vendors, not the spec, are the truth:
+    any 2xx whose body is the operation's success type is a success.
+    """
+    try:
+        data = json.loads(body)
+        value = _build(op.generated.ok, data)
+    except _PARSE_ERRORS as exc:
+        return None, _parse_failure(exc)
+    problem = mismatch(value, op.generated.ok)
+    return (value, None) if problem is None else (None, f"the body does not match the documented schema: {problem}")
+
+
+def _parse_failure(exc: BaseException) -> str:
+    """Why a body did not parse, naming the field when one was missing (never echoing the body)."""
+    if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
+        return f"a required field is missing from the body: {exc.args[0][:100]!r}"
+    return f"{type(exc).__name__} while parsing the body"
+
+
+def _build(hint: Any, data: Any) -> Any:
+    """``data`` (decoded JSON) as ``hint``: a generated model, a list of them, or a string."""
+    if typing.get_origin(hint) is list:
+        if not isinstance(data, list):
+            raise TypeError(f"expected a list, got {type(data).__name__}")
+        (item,) = typing.get_args(hint)
+        return [_build(item, element) for element in data]
+    if hint is str:
+        if not isinstance(data, str):
+            raise TypeError(f"expected a string, got {type(data).__name__}")
+        return data
+    if not isinstance(data, dict):
+        raise TypeError(f"expected an object, got {type(data).__name__}")
+    return hint.from_dict(data)
 
 
 def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attempt:
@@ -183,8 +229,10 @@ def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attem
         captured = _last_response.get()
         headers = captured.headers if captured is not None else {}
         if 200 <= status < 300:
-            err = ProtocolError(vendor, op.name, status, "undocumented success status", body)
-            return Attempt(error=err, failure=Failure(reason="protocol error", status=status))
+            value, problem = _success_from_body(op, body)
+            if problem is None:
+                return Attempt(value=value)
+            return _unreadable(vendor, op, status, problem, unexpected)
         return _from_status(vendor, op, status, body, headers)
     # The generated parser failed on the body: JSONDecodeError, KeyError, ValueError, TypeError...
     captured = _last_response.get()
@@ -193,11 +241,7 @@ def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attem
     status = captured.status_code
     if status >= 400:
         return _from_status(vendor, op, status, captured.content, captured.headers)
-    reason = f"{type(exc).__name__} while parsing the body"
-    return Attempt(
-        error=ProtocolError(vendor, op.name, status, reason, captured.content),
-        failure=Failure(reason="protocol error", status=status),
-    )
+    return _unreadable(vendor, op, status, _parse_failure(exc), captured)
 
 
 def invoke(vendor: Vendor, op: Operation[T], policy: RetryPolicy, kwargs: dict[str, Any]) -> T:

@@ -21,6 +21,7 @@ request headers, so credentials cannot leak through an exception.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -33,7 +34,14 @@ MAX_MESSAGE_CHARS = 300
 
 
 class TwoFactorError(Exception):
-    """Base class of every error raised by twofa_clients."""
+    """Base class of every error raised by twofa_clients.
+
+    ``request_accepted`` is True when the vendor answered the request with a 2xx, so it was processed
+    even though this error is raised (an answer that could not be read): a send or resend must then
+    not be sent again, or the user gets a second code.
+    """
+
+    request_accepted: bool = False
 
 
 class APIConnectionError(TwoFactorError):
@@ -48,14 +56,27 @@ class APITimeoutError(APIConnectionError):
 
 
 class ProtocolError(TwoFactorError):
-    """The vendor answered, but not in a shape the spec allows (a gateway's HTML page, truncated JSON...)."""
+    """The vendor answered, but not in a shape the spec allows (a gateway's HTML page, truncated JSON...).
+
+    On a 2xx answer ``request_accepted`` is True and the message says so: the vendor took the request
+    (a PIN may be on its way), only its answer is unreadable. Never resend on such an error.
+    """
 
     def __init__(self, vendor: Vendor, operation: str, status_code: int, reason: str, body: bytes) -> None:
-        super().__init__(f"{vendor} {operation}: unexpected {status_code} response: {reason}")
+        accepted = 200 <= status_code < 300
+        if accepted:
+            text = (
+                f"{vendor} {operation}: the request was accepted (HTTP {status_code}) but its answer could not be "
+                f"read: {reason}. It was processed: do not send it again"
+            )
+        else:
+            text = f"{vendor} {operation}: unexpected {status_code} response: {reason}"
+        super().__init__(text)
         self.vendor = vendor
         self.operation = operation
         self.status_code = status_code
         self.body = body
+        self.request_accepted = accepted
 
 
 class APIStatusError(TwoFactorError):
@@ -165,6 +186,19 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, seconds)
 
 
+# Bandwidth's lock-out text: "This number has exceeded verification attempts, please wait 2 minutes".
+_WAIT_TEXT = re.compile(r"\bwait\s+(\d{1,6}(?:\.\d{1,6})?)\s*(second|sec|minute|min|hour)s?\b", re.IGNORECASE)
+_UNIT_SECONDS = {"second": 1.0, "sec": 1.0, "minute": 60.0, "min": 60.0, "hour": 3600.0}
+
+
+def wait_from_text(message: str | None) -> float | None:
+    """Seconds from a "please wait N minutes" style message; None when the text names no wait."""
+    match = _WAIT_TEXT.search(message or "")
+    if match is None:
+        return None
+    return float(match.group(1)) * _UNIT_SECONDS[match.group(2).lower()]
+
+
 def _json(body: bytes) -> Any:
     try:
         return json.loads(body)
@@ -211,13 +245,29 @@ def _bandwidth_fields(data: Any) -> tuple[str | None, str | None, dict[str, list
 
 
 def status_error(
-    vendor: Vendor, operation: str, status: int, body: bytes, headers: Mapping[str, str] | None = None
+    vendor: Vendor,
+    operation: str,
+    status: int,
+    body: bytes,
+    headers: Mapping[str, str] | None = None,
+    *,
+    limit_window: float | None = None,
 ) -> APIStatusError:
-    """The typed error for an error response, tolerant of any body (HTML, truncated JSON, empty)."""
+    """The typed error for an error response, tolerant of any body (HTML, truncated JSON, empty).
+
+    On a 429, ``retry_after`` comes from the Retry-After header, else from a wait the body's text
+    names (Bandwidth's "please wait 2 minutes"), else from ``limit_window``: the length of the
+    vendor's documented rate-limit window for the operation, after which the limit has certainly
+    reset. Neither vendor documents a Retry-After header.
+    """
     data = _json(body)
     parse = _infobip_fields if vendor == "infobip" else _bandwidth_fields
     code, message, validation_errors, request_id = parse(data)
     retry_after = parse_retry_after((headers or {}).get("retry-after"))
+    if status == 429 and retry_after is None:
+        retry_after = wait_from_text(message)
+        if retry_after is None:
+            retry_after = limit_window
     return error_class(status)(
         vendor=vendor,
         operation=operation,

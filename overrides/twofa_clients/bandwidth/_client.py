@@ -29,6 +29,20 @@ if TYPE_CHECKING:  # the models load with the first call that needs them, not wi
 
 DEFAULT_BASE_URL = "https://mfa.bandwidth.com/api/v1"
 DEFAULT_TOKEN_URL = "https://api.bandwidth.com/api/v1/oauth2/token"  # noqa: S105 - a URL, not a secret
+PRODUCTION_HOST = "mfa.bandwidth.com"
+TOKEN_PATH = "/api/v1/oauth2/token"  # noqa: S105 - a path, not a secret
+
+
+def token_url_for(base_url: str) -> str:
+    """Where OAuth2 credentials go for ``base_url``: production's token host for production, else the
+    same host as the API (a mock, a proxy), so a client aimed elsewhere never sends its secret to
+    production."""
+    url = httpx.URL(base_url)
+    if url.host == PRODUCTION_HOST:
+        return DEFAULT_TOKEN_URL
+    return str(url.copy_with(path=TOKEN_PATH, query=None, fragment=None))
+
+
 T = TypeVar("T")
 Transport = httpx.BaseTransport | httpx.AsyncBaseTransport
 
@@ -39,7 +53,8 @@ def bandwidth_auth(
     password: str | None = None,
     client_id: str | None = None,
     client_secret: str | None = None,
-    token_url: str = DEFAULT_TOKEN_URL,
+    token_url: str | None = None,
+    base_url: str = DEFAULT_BASE_URL,
 ) -> HeaderAuth | ClientCredentialsAuth:
     """Exactly one of: an API user (``username``/``password``) or OAuth2 ``client_id``/``client_secret``."""
     basic_given = username is not None or password is not None
@@ -52,7 +67,7 @@ def bandwidth_auth(
         return basic(username, password)
     if client_id is None or client_secret is None:
         raise ValueError("OAuth2 needs both client_id and client_secret")
-    return ClientCredentialsAuth(token_url, client_id, client_secret)
+    return ClientCredentialsAuth(token_url or token_url_for(base_url), client_id, client_secret)
 
 
 def _verify_body(to: str, code: str, expiration_time_in_minutes: float, scope: str | None) -> VerifyCodeRequest:
@@ -76,7 +91,7 @@ class _BandwidthBase:
         client_id: str | None = None,
         client_secret: str | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        token_url: str = DEFAULT_TOKEN_URL,
+        token_url: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         transport: Transport | None = None,
@@ -92,6 +107,7 @@ class _BandwidthBase:
             client_id=client_id,
             client_secret=client_secret,
             token_url=token_url,
+            base_url=base_url,
         )
         self._timeout = timeout
         self._retry = retry or RetryPolicy()

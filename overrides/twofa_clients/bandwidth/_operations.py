@@ -21,6 +21,10 @@ GENERATE_MESSAGING_CODE: Operation[MessagingCodeResponse] = Operation(
 GENERATE_VOICE_CODE: Operation[VoiceCodeResponse] = Operation(
     "generateVoiceCode", f"{API}.generate_voice_code", "VoiceCodeResponse", Safety.SEND
 )
+# A number locked out after too many wrong codes: "please wait 2 minutes" (the 429's own text, which
+# the error reads first; this is the fallback when a gateway's 429 carries no text).
+LOCKOUT_WINDOW = 120.0
+
 VERIFY_CODE: Operation[VerifyCodeResponse] = Operation(
-    "verifyCode", f"{API}.verify_code", "VerifyCodeResponse", Safety.VERIFY
+    "verifyCode", f"{API}.verify_code", "VerifyCodeResponse", Safety.VERIFY, limit_window=LOCKOUT_WINDOW
 )

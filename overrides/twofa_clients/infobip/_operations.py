@@ -29,9 +29,23 @@ if TYPE_CHECKING:
     )
 
 
+# The windows of Infobip's documented rate limits: what a 429 without Retry-After waits for.
+# PIN verify: an application's default ``verifyPinLimit`` is "1/3s" (1 verify per number per 3 s).
+VERIFY_WINDOW = 3.0
+# PIN send and resend: the default ``sendPinPerPhoneNumberLimit`` is "3/1d" (3 sends per number a day).
+SEND_WINDOW = 86_400.0
+# Everything else: Infobip publishes per-account limits of N requests per 10 minutes for its
+# application and template operations; the others share that window.
+MANAGEMENT_WINDOW = 600.0
+
+
 def _op(name: str, module: str, success: str, safety: Safety) -> Operation[Any]:
     """``module`` under ``infobip_2fa_client.api``; ``success`` names a type in its models."""
-    return Operation(name, f"infobip_2fa_client.api.{module}", success, safety)
+    if module.startswith(("pin.", "v1.v1_verify", "v1.v1_send", "v1.v1_resend")):
+        window = VERIFY_WINDOW if safety is Safety.VERIFY else SEND_WINDOW
+    else:
+        window = MANAGEMENT_WINDOW
+    return Operation(name, f"infobip_2fa_client.api.{module}", success, safety, limit_window=window)
 
 
 GET_2FA_APPLICATIONS: Operation[list[TfaApplicationResponse]] = _op(
