@@ -15,14 +15,18 @@ only, and each generated operation module (with the vendor's models) is imported
 import importlib as _importlib
 import typing as _typing
 
-from ._base import DEFAULT_TIMEOUT, __version__
+from ._base import __version__
+from ._constants import DEFAULT_TIMEOUT
 from ._errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
+    InvalidArgumentError,
     NotFoundError,
+    OAuthTokenError,
     PermissionDeniedError,
     ProtocolError,
     RateLimitError,
@@ -30,6 +34,7 @@ from ._errors import (
     ServiceUnavailableError,
     TwoFactorError,
 )
+from ._call import CallLimits
 from ._retry import NO_RETRIES, RetryPolicy, Safety
 from ._verify import VerifyResult
 
@@ -59,8 +64,12 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BandwidthClient",
+    "CallLimits",
+    "ClientClosedError",
     "InfobipClient",
+    "InvalidArgumentError",
     "NotFoundError",
+    "OAuthTokenError",
     "PermissionDeniedError",
     "ProtocolError",
     "RateLimitError",

@@ -18,15 +18,16 @@ aiohttp is imported when the first async client is built, not when the package i
 
 from __future__ import annotations
 
+import asyncio
 import ssl
+import weakref
 from typing import Any
 
 import aiohttp
 import httpx
 
-# httpx's default: an idle connection is dropped after 5 s, well before servers drop it themselves.
-KEEPALIVE_EXPIRY = 5.0
-MAX_CONNECTIONS = 100
+from ._constants import KEEPALIVE_EXPIRY, MAX_CONNECTIONS, MAX_RESPONSE_BYTES
+from ._guard import ResponseTooLarge
 
 
 def _as_httpx_error(exc: Exception, request: httpx.Request) -> httpx.TransportError:
@@ -51,11 +52,12 @@ def _as_httpx_error(exc: Exception, request: httpx.Request) -> httpx.TransportEr
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
-    """An ``httpx.AsyncBaseTransport`` that sends through one ``aiohttp.ClientSession``.
+    """An ``httpx.AsyncBaseTransport`` that sends through an ``aiohttp.ClientSession``.
 
-    The session (and its pool) is opened on first use, inside the running event loop, and belongs
-    to that loop. Bodies are read whole before returning: 2FA answers are small, and every failure
-    then happens here, where it is classified.
+    A session (and its pool) belongs to one event loop: it is opened on first use inside the running
+    loop, and a client used again under another loop (a second ``asyncio.run``) gets a new session
+    there. Bodies are read whole before returning, at most ``max_response_bytes`` of them: 2FA
+    answers are small, and every failure then happens here, where it is classified.
     """
 
     def __init__(
@@ -64,23 +66,38 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         max_connections: int = MAX_CONNECTIONS,
         keepalive_expiry: float = KEEPALIVE_EXPIRY,
         ssl_context: ssl.SSLContext | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         self._max_connections = max_connections
         self._keepalive_expiry = keepalive_expiry
         self._ssl_context = ssl_context
-        self._session: aiohttp.ClientSession | None = None
-
-    def _open(self) -> aiohttp.ClientSession:
-        # httpx's own verification settings (certifi, SSL_CERT_FILE), so both transports trust the same CAs.
-        context = self._ssl_context or httpx.create_ssl_context()
-        connector = aiohttp.TCPConnector(
-            limit=self._max_connections, keepalive_timeout=self._keepalive_expiry, ssl=context
+        self._max_response_bytes = max_response_bytes
+        self._sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.ClientSession] = (
+            weakref.WeakKeyDictionary()
         )
-        self._session = aiohttp.ClientSession(connector=connector, auto_decompress=False)
-        return self._session
+
+    def _session(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        session = self._sessions.get(loop)
+        if session is None or session.closed:
+            # httpx's own verification settings (certifi, SSL_CERT_FILE), so both transports trust the same CAs.
+            context = self._ssl_context or httpx.create_ssl_context()
+            connector = aiohttp.TCPConnector(
+                limit=self._max_connections, keepalive_timeout=self._keepalive_expiry, ssl=context
+            )
+            session = self._sessions[loop] = aiohttp.ClientSession(connector=connector, auto_decompress=False)
+        return session
+
+    async def _read(self, answer: aiohttp.ClientResponse, request: httpx.Request) -> bytes:
+        body = bytearray()
+        async for chunk in answer.content.iter_chunked(65_536):
+            body += chunk
+            if len(body) > self._max_response_bytes:
+                raise ResponseTooLarge(f"the answer is larger than {self._max_response_bytes} bytes", request=request)
+        return bytes(body)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        session = self._session or self._open()
+        session = self._session()
         timeouts: dict[str, Any] = request.extensions.get("timeout", {})
         timeout = aiohttp.ClientTimeout(
             total=None,
@@ -98,9 +115,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 allow_redirects=False,  # httpx follows redirects itself when asked to
                 timeout=timeout,
             ) as answer:
-                body = await answer.read()
+                body = await self._read(answer, request)
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             raise _as_httpx_error(exc, request) from exc
+        except ValueError:  # aiohttp refusing what it was given to send (a header with CR/LF)
+            raise httpx.LocalProtocolError("aiohttp refused the request", request=request) from None
         reason = (answer.reason or "").encode("latin-1", errors="replace")
         extensions = {"http_version": b"HTTP/1.1", "reason_phrase": reason}
         return httpx.Response(
@@ -112,6 +131,10 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         )
 
     async def aclose(self) -> None:
-        if self._session is not None:
-            session, self._session = self._session, None
-            await session.close()
+        """Closes the session of the running loop; sessions of loops that are gone are dropped."""
+        loop = asyncio.get_running_loop()
+        sessions = list(self._sessions.items())
+        self._sessions.clear()
+        for owner, session in sessions:
+            if owner is loop:
+                await session.close()

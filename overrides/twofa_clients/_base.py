@@ -8,16 +8,33 @@ from typing import Any, Protocol, Self
 import httpx
 
 from ._call import arecord_response, record_response
+from ._guard import ACCEPT_ENCODING, AsyncGuardedTransport, GuardedTransport
 
 __version__ = "0.1.0"
 
-# 2FA calls are small and user-facing: fail fast rather than keep a user waiting for a code.
-DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 USER_AGENT = f"twofa-clients/{__version__}"
 
 
-def _headers(extra: dict[str, str] | None) -> dict[str, str]:
-    return {"User-Agent": USER_AGENT, "Accept": "application/json", **(extra or {})}
+def _headers(extra: dict[str, str]) -> dict[str, str]:
+    # Only the encodings the guard decodes, with its bounds (httpx would also offer br and zstd).
+    return {"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING, **extra}
+
+
+def check_timeout(timeout: object) -> httpx.Timeout | float:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout < 1e6:
+        raise TypeError(f"timeout must be an httpx.Timeout or a positive number of seconds, not {timeout!r}")
+    return timeout
+
+
+def _guard_mounts(client: httpx.Client | httpx.AsyncClient, guard: Any, limit: int) -> None:
+    """Proxy transports that httpx mounts from the environment (HTTPS_PROXY...) are guarded too."""
+    mounts = getattr(client, "_mounts", None)  # private in httpx 0.23-0.28 (pinned in pyproject.toml)
+    if isinstance(mounts, dict):
+        for pattern, mounted in list(mounts.items()):
+            if mounted is not None:
+                mounts[pattern] = guard(mounted, max_response_bytes=limit)
 
 
 def sync_httpx_client(
@@ -25,20 +42,22 @@ def sync_httpx_client(
     auth: httpx.Auth,
     timeout: httpx.Timeout | float,
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
-    headers: dict[str, str] | None = None,
+    headers: dict[str, str],
+    max_response_bytes: int,
 ) -> httpx.Client:
-    kwargs: dict[str, Any] = {}
-    if isinstance(transport, httpx.BaseTransport):
-        kwargs["transport"] = transport
-    return httpx.Client(
+    if transport is not None and not isinstance(transport, httpx.BaseTransport):
+        raise TypeError(f"a sync client needs an httpx.BaseTransport, not {type(transport).__name__}")
+    client = httpx.Client(
         base_url=base_url,
         auth=auth,
         timeout=timeout,
         headers=_headers(headers),
         follow_redirects=False,
         event_hooks={"response": [record_response]},
-        **kwargs,
+        transport=GuardedTransport(transport or httpx.HTTPTransport(), max_response_bytes=max_response_bytes),
     )
+    _guard_mounts(client, GuardedTransport, max_response_bytes)
+    return client
 
 
 def async_httpx_client(
@@ -46,23 +65,28 @@ def async_httpx_client(
     auth: httpx.Auth,
     timeout: httpx.Timeout | float,
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
-    headers: dict[str, str] | None = None,
+    headers: dict[str, str],
+    max_response_bytes: int,
 ) -> httpx.AsyncClient:
     if isinstance(transport, httpx.AsyncBaseTransport):
         async_transport = transport
-    else:
+    elif transport is None:
         from ._aiohttp import AiohttpTransport  # aiohttp loads only when an async client is built
 
-        async_transport = AiohttpTransport()
-    return httpx.AsyncClient(
+        async_transport = AiohttpTransport(max_response_bytes=max_response_bytes)
+    else:
+        raise TypeError(f"an async client needs an httpx.AsyncBaseTransport, not {type(transport).__name__}")
+    client = httpx.AsyncClient(
         base_url=base_url,
         auth=auth,
         timeout=timeout,
         headers=_headers(headers),
         follow_redirects=False,
         event_hooks={"response": [arecord_response]},
-        transport=async_transport,
+        transport=AsyncGuardedTransport(async_transport, max_response_bytes=max_response_bytes),
     )
+    _guard_mounts(client, AsyncGuardedTransport, max_response_bytes)
+    return client
 
 
 class _GeneratedClient(Protocol):

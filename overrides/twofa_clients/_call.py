@@ -12,25 +12,33 @@ import contextvars
 import functools
 import importlib
 import json
+import time
 import typing
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 
+from ._constants import DEFAULT_DEADLINE, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES
 from ._errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
+    InvalidArgumentError,
+    OAuthTokenError,
     ProtocolError,
     TwoFactorError,
     Vendor,
     status_error,
 )
+from ._guard import DeadlineExceeded, TokenRequestFailed, call_deadline
 from ._retry import Failure, RetryPolicy, Safety, log_retry, retry_delay
+from ._secrets import scrub, scrub_bytes
 from ._shape import fits, mismatch
+from ._validate import path_parameter
 
 T = TypeVar("T")
 
@@ -152,7 +160,8 @@ def _from_response(vendor: Vendor, op: Operation[Any], response: DetailedRespons
         problem = mismatch(response.parsed, op.generated.ok)
         if problem is None:
             return Attempt(value=response.parsed)
-        return _unreadable(vendor, op, status, f"the body does not match the documented schema: {problem}", response)
+        problem = f"the body does not match the documented schema: {problem}"
+        return _unreadable(vendor, op, status, problem, response.content)
     return _from_status(vendor, op, status, response.content, response.headers)
 
 
@@ -161,9 +170,9 @@ def _from_status(vendor: Vendor, op: Operation[Any], status: int, body: bytes, h
     return Attempt(error=err, failure=Failure(reason=f"HTTP {status}", status=status, retry_after=err.retry_after))
 
 
-def _unreadable(vendor: Vendor, op: Operation[Any], status: int, reason: str, response: Any) -> Attempt:
+def _unreadable(vendor: Vendor, op: Operation[Any], status: int, reason: str, body: bytes) -> Attempt:
     """An answer that does not read as the success type: on a 2xx, the error says it was accepted."""
-    error = ProtocolError(vendor, op.name, status, reason, response.content)
+    error = ProtocolError(vendor, op.name, status, reason, body)
     return Attempt(error=error, failure=Failure(reason="protocol error", status=status))
 
 
@@ -206,14 +215,47 @@ def _build(hint: Any, data: Any) -> Any:
 
 
 def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attempt:
-    if isinstance(exc, TwoFactorError):  # raised by an auth flow (token endpoint failures)
+    attempt = _classify(vendor, op, exc)
+    if attempt.error is not None and attempt.error is not exc and not isinstance(exc, _UNCHAINED):
+        attempt.error.__cause__ = exc  # the original stays reachable, for debugging
+    return attempt
+
+
+# Their text can hold what was being sent (h11 quotes an illegal header value whole): never chained.
+_UNCHAINED = (httpx.LocalProtocolError, UnicodeError, httpx.InvalidURL)
+
+
+def _classify(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attempt:
+    if isinstance(exc, TwoFactorError):  # raised by an auth flow: the token endpoint refused; not retried
         return Attempt(error=exc, failure=Failure(reason=type(exc).__name__))
+    if isinstance(exc, TokenRequestFailed):
+        cause = exc.__cause__
+        token_error = OAuthTokenError(f"the token endpoint could not be reached: {exc}", vendor=vendor)
+        timed_out = isinstance(cause, httpx.TimeoutException)
+        failure = Failure(reason=f"token request {exc}", never_sent=True, timeout_or_transport=timed_out)
+        return Attempt(error=token_error, failure=failure)
+    if isinstance(exc, DeadlineExceeded):
+        return Attempt(
+            error=APITimeoutError(vendor, op.name, "timed out: the call's deadline passed"),
+            failure=Failure(reason="deadline", never_sent=exc.before_sending, timeout_or_transport=True),
+        )
     if isinstance(exc, httpx.TimeoutException):
         never_sent = isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
         return Attempt(
             error=APITimeoutError(vendor, op.name, f"timed out: {type(exc).__name__}"),
             failure=Failure(reason=type(exc).__name__, never_sent=never_sent, timeout_or_transport=True),
         )
+    if isinstance(exc, httpx.DecodingError):  # too large, or an encoding that does not decode
+        captured = _last_response.get()
+        status = captured.status_code if captured is not None else 0
+        return _unreadable(vendor, op, status, str(exc), b"")
+    if isinstance(exc, httpx.LocalProtocolError):  # what we were about to send is not valid HTTP
+        error = InvalidArgumentError(
+            "the request could not be sent: it is not valid HTTP (check extra headers)",
+            vendor=vendor,
+            operation=op.name,
+        )
+        return Attempt(error=error, failure=Failure(reason="invalid request"))
     if isinstance(exc, httpx.HTTPError):
         return Attempt(
             error=APIConnectionError(vendor, op.name, f"connection failed: {type(exc).__name__}: {exc}"),
@@ -232,66 +274,164 @@ def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attem
             value, problem = _success_from_body(op, body)
             if problem is None:
                 return Attempt(value=value)
-            return _unreadable(vendor, op, status, problem, unexpected)
+            return _unreadable(vendor, op, status, problem, body)
         return _from_status(vendor, op, status, body, headers)
-    # The generated parser failed on the body: JSONDecodeError, KeyError, ValueError, TypeError...
     captured = _last_response.get()
-    if captured is None:
-        raise exc  # not a response problem: a bug to surface, not to disguise
+    if captured is None:  # nothing was sent: the arguments could not be encoded
+        if isinstance(exc, UnicodeError):
+            message = "a text value of the request is not valid Unicode (a lone surrogate?)"
+        else:
+            message = f"the request could not be built: {type(exc).__name__}"
+        return Attempt(error=InvalidArgumentError(message, vendor=vendor, operation=op.name), failure=None)
+    # The generated parser failed on the body: JSONDecodeError, KeyError, ValueError, TypeError...
     status = captured.status_code
     if status >= 400:
         return _from_status(vendor, op, status, captured.content, captured.headers)
-    return _unreadable(vendor, op, status, _parse_failure(exc), captured)
+    return _unreadable(vendor, op, status, _parse_failure(exc), captured.content)
 
 
-def invoke(vendor: Vendor, op: Operation[T], policy: RetryPolicy, kwargs: dict[str, Any]) -> T:
+@dataclass(frozen=True)
+class CallLimits:
+    """Bounds on one call; each has a safe default (see ``_constants``).
+
+    ``deadline``: seconds for the whole call, every attempt and retry wait included (None: no
+    bound beyond the timeouts). ``max_response_bytes``: the largest answer read, after
+    decompression. ``max_error_body_bytes``: how much of an error answer the exception keeps.
+    """
+
+    deadline: float | None = DEFAULT_DEADLINE
+    max_response_bytes: int = MAX_RESPONSE_BYTES
+    max_error_body_bytes: int = MAX_ERROR_BODY_BYTES
+
+    def __post_init__(self) -> None:
+        if self.deadline is not None and not (isinstance(self.deadline, int | float) and 0 < self.deadline < 1e9):
+            raise InvalidArgumentError("limits.deadline must be a positive number of seconds, or None")
+        for name in ("max_response_bytes", "max_error_body_bytes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise InvalidArgumentError(f"limits.{name} must be a positive int")
+
+
+@dataclass(frozen=True)
+class CallContext:
+    """What every call of one client shares: its vendor, policies, and how to see its secrets."""
+
+    vendor: Vendor
+    retry: RetryPolicy
+    limits: CallLimits
+    secrets: Callable[[], Iterable[str]]  # the auth's current secret values, to scrub from errors
+    is_closed: Callable[[], bool]
+
+
+def _check_call(ctx: CallContext, op: Operation[Any], kwargs: dict[str, Any]) -> None:
+    if ctx.is_closed():
+        raise ClientClosedError("the client is closed", vendor=ctx.vendor, operation=op.name)
+    for name, value in kwargs.items():
+        if isinstance(value, str):  # path and query parameters: IDs and numbers
+            path_parameter(name, value)
+
+
+def _finished(ctx: CallContext, error: TwoFactorError) -> TwoFactorError:
+    """The error as raised: the client's own secrets scrubbed from it, its body bounded."""
+    secrets = [secret for secret in ctx.secrets() if len(secret) >= 4]
+    body = error.body[: ctx.limits.max_error_body_bytes]
+    if secrets:
+        body = scrub_bytes(body, secrets)
+        for name in ("message", "code", "request_id"):
+            value = getattr(error, name)
+            if isinstance(value, str):
+                setattr(error, name, scrub(value, secrets))
+        if isinstance(error, APIStatusError):
+            error.validation_errors = {
+                scrub(k, secrets): [scrub(m, secrets) for m in v] for k, v in error.validation_errors.items()
+            }
+    error.body = body
+    if isinstance(error, APIStatusError):
+        error.args = (str(error),)
+    elif secrets:
+        error.args = tuple(scrub(a, secrets) if isinstance(a, str) else a for a in error.args)
+    return error
+
+
+def _deadline(ctx: CallContext) -> float | None:
+    seconds = ctx.limits.deadline
+    return None if seconds is None else time.monotonic() + seconds
+
+
+def invoke(ctx: CallContext, op: Operation[T], kwargs: dict[str, Any]) -> T:
+    _check_call(ctx, op, kwargs)
     generated = op.generated
     retry_number = 0
-    while True:
-        _last_response.set(None)
-        try:
-            response = generated.sync(**kwargs)
-            if 200 <= response.status_code < 300 and generated.fits(response.parsed):
-                return cast(T, response.parsed)  # the common case, checked once
-            attempt = _from_response(vendor, op, response)
-        except generated.handled as exc:
-            attempt = _from_exception(vendor, op, exc)
-        if attempt.error is None:
-            return cast(T, attempt.value)
-        retry_number += 1
-        delay = _delay(op, policy, attempt, retry_number)
-        if delay is None:
-            raise attempt.error
-        policy.sleep(delay)
+    deadline = _deadline(ctx)
+    reset = call_deadline.set(deadline)
+    try:
+        while True:
+            _last_response.set(None)
+            try:
+                response = generated.sync(**kwargs)
+                if 200 <= response.status_code < 300 and generated.fits(response.parsed):
+                    return cast(T, response.parsed)  # the common case, checked once
+                attempt = _from_response(ctx.vendor, op, response)
+            except generated.handled as exc:
+                attempt = _from_exception(ctx.vendor, op, exc)
+            if attempt.error is None:
+                return cast(T, attempt.value)
+            retry_number += 1
+            delay = _delay(ctx, op, attempt, retry_number, deadline)
+            if delay is None:
+                raise _finished(ctx, attempt.error)
+            ctx.retry.sleep(delay)
+    finally:
+        call_deadline.reset(reset)
 
 
-async def ainvoke(vendor: Vendor, op: Operation[T], policy: RetryPolicy, kwargs: dict[str, Any]) -> T:
+async def ainvoke(ctx: CallContext, op: Operation[T], kwargs: dict[str, Any]) -> T:
+    import asyncio  # only async clients need it: a sync program does not pay for importing asyncio
+
+    _check_call(ctx, op, kwargs)
     generated = op.generated
     retry_number = 0
-    while True:
-        _last_response.set(None)
-        try:
-            response = await generated.asyncio(**kwargs)
-            if 200 <= response.status_code < 300 and generated.fits(response.parsed):
-                return cast(T, response.parsed)  # the common case, checked once
-            attempt = _from_response(vendor, op, response)
-        except generated.handled as exc:
-            attempt = _from_exception(vendor, op, exc)
-        if attempt.error is None:
-            return cast(T, attempt.value)
-        retry_number += 1
-        delay = _delay(op, policy, attempt, retry_number)
-        if delay is None:
-            raise attempt.error
-        await policy.async_sleep(delay)
+    deadline = _deadline(ctx)
+    reset = call_deadline.set(deadline)
+    try:
+        while True:
+            _last_response.set(None)
+            try:
+                # The deadline bounds the whole attempt here, not only between reads as in sync calls.
+                async with asyncio.timeout(None if deadline is None else deadline - time.monotonic()):
+                    response = await generated.asyncio(**kwargs)
+                if 200 <= response.status_code < 300 and generated.fits(response.parsed):
+                    return cast(T, response.parsed)  # the common case, checked once
+                attempt = _from_response(ctx.vendor, op, response)
+            except generated.handled as exc:
+                attempt = _from_exception(ctx.vendor, op, exc)
+            except TimeoutError as exc:  # asyncio.timeout: the request may have been sent
+                attempt = Attempt(
+                    error=APITimeoutError(ctx.vendor, op.name, "timed out: the call's deadline passed"),
+                    failure=Failure(reason="deadline", timeout_or_transport=True),
+                )
+                attempt.error.__cause__ = exc  # type: ignore[union-attr]
+            if attempt.error is None:
+                return cast(T, attempt.value)
+            retry_number += 1
+            delay = _delay(ctx, op, attempt, retry_number, deadline)
+            if delay is None:
+                raise _finished(ctx, attempt.error)
+            await ctx.retry.async_sleep(delay)
+    finally:
+        call_deadline.reset(reset)
 
 
-def _delay(op: Operation[Any], policy: RetryPolicy, attempt: Attempt, retry_number: int) -> float | None:
-    if attempt.failure is None or isinstance(attempt.error, ProtocolError):
+def _delay(
+    ctx: CallContext, op: Operation[Any], attempt: Attempt, retry_number: int, deadline: float | None
+) -> float | None:
+    if attempt.failure is None or isinstance(attempt.error, ProtocolError | InvalidArgumentError):
         return None
     if isinstance(attempt.error, APIStatusError) and attempt.failure.status is None:
         return None
-    delay = retry_delay(policy, op.safety, attempt.failure, retry_number)
+    delay = retry_delay(ctx.retry, op.safety, attempt.failure, retry_number)
+    if delay is not None and deadline is not None and time.monotonic() + delay >= deadline:
+        return None  # the wait would end past the call's deadline: the error goes to the caller now
     if delay is not None:
-        log_retry(op.name, attempt.failure, retry_number, policy, delay)
+        log_retry(op.name, attempt.failure, retry_number, ctx.retry, delay, ctx.secrets)
     return delay

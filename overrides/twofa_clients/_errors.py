@@ -1,9 +1,12 @@
 """One exception hierarchy for both vendors.
 
     TwoFactorError
+     ├─ InvalidArgumentError          refused before sending: a bad credential, base URL, header or ID
+     ├─ ClientClosedError             the client was closed
+     ├─ OAuthTokenError               the OAuth2 token endpoint failed (the API call was never sent)
      ├─ APIConnectionError            the request failed in transport (refused, reset, dropped)
-     │   └─ APITimeoutError           ... or took longer than the timeout
-     ├─ ProtocolError                 a response the spec does not allow (non-JSON, wrong shape)
+     │   └─ APITimeoutError           ... or took longer than the timeout or the call's deadline
+     ├─ ProtocolError                 a response the spec does not allow (non-JSON, wrong shape, too large)
      └─ APIStatusError                the vendor answered with an error status
          ├─ BadRequestError           400
          ├─ AuthenticationError       401
@@ -12,10 +15,12 @@
          ├─ RateLimitError            429 (retry_after)
          └─ ServerError               5xx (ServiceUnavailableError: 503)
 
-Every APIStatusError carries the vendor, the HTTP status, the vendor's error code (Infobip
-``messageId``), the message text, validation errors, the request id (Bandwidth ``requestId``),
-``retry_after`` and the raw body, whatever shape (or non-shape) the body had. No error ever holds
-request headers, so credentials cannot leak through an exception.
+Every error carries the same attributes (``None`` where they do not apply): the vendor, the
+operation, the HTTP status, the vendor's error code (Infobip ``messageId``), the message text, the
+request id (Bandwidth ``requestId``), ``retry_after``, the raw body (at most
+``MAX_ERROR_BODY_BYTES`` of it) and ``request_accepted``. No error ever holds request headers, and
+the clients scrub their own credentials from everything they raise, so credentials cannot leak
+through an exception.
 """
 
 from __future__ import annotations
@@ -28,35 +33,83 @@ from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from typing import Any, Literal
 
-Vendor = Literal["infobip", "bandwidth"]
+from ._constants import MAX_MESSAGE_CHARS
 
-MAX_MESSAGE_CHARS = 300
+Vendor = Literal["infobip", "bandwidth"]
 
 
 class TwoFactorError(Exception):
-    """Base class of every error raised by twofa_clients.
+    """Base class of every error raised by twofa_clients; catch it to catch them all.
 
     ``request_accepted`` is True when the vendor answered the request with a 2xx, so it was processed
     even though this error is raised (an answer that could not be read): a send or resend must then
     not be sent again, or the user gets a second code.
     """
 
+    vendor: Vendor | None = None
+    operation: str | None = None
+    status_code: int | None = None
+    code: str | None = None
+    message: str = ""
+    request_id: str | None = None
+    retry_after: float | None = None
+    body: bytes = b""
     request_accepted: bool = False
 
-
-class APIConnectionError(TwoFactorError):
-    def __init__(self, vendor: Vendor, operation: str, message: str) -> None:
-        super().__init__(f"{vendor} {operation}: {message}")
+    def __init__(self, message: str, *, vendor: Vendor | None = None, operation: str | None = None) -> None:
+        prefix = " ".join(part for part in (vendor, operation) if part)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+        self.message = message
         self.vendor = vendor
         self.operation = operation
 
 
+class InvalidArgumentError(TwoFactorError, ValueError):
+    """A value the client refuses before sending anything: a credential with a control character, a
+    base URL that is not https, a path parameter that is too long or is ``.``/``..``, text that is not
+    valid Unicode. The message names the argument, never its value."""
+
+
+class ClientClosedError(TwoFactorError, RuntimeError):
+    """The client was used after ``close()``/``aclose()`` (or after its ``with`` block ended)."""
+
+
+class OAuthTokenError(TwoFactorError):
+    """The OAuth2 token endpoint refused, failed or could not be reached.
+
+    The API request itself was never sent. ``status_code`` and ``body`` are the token endpoint's
+    answer (None and empty when it gave none).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        vendor: Vendor,
+        status_code: int | None = None,
+        code: str | None = None,
+        body: bytes = b"",
+    ) -> None:
+        super().__init__(message, vendor=vendor, operation="oauth2-token")
+        self.status_code = status_code
+        self.code = code
+        self.body = body
+
+
+class APIConnectionError(TwoFactorError):
+    """No answer: the connection was refused, reset or dropped (see ``APITimeoutError`` for timeouts)."""
+
+    def __init__(self, vendor: Vendor, operation: str, message: str) -> None:
+        super().__init__(message, vendor=vendor, operation=operation)
+
+
 class APITimeoutError(APIConnectionError):
-    pass
+    """No answer in time: a connect, read or write timeout, or the call's whole deadline passed."""
 
 
 class ProtocolError(TwoFactorError):
-    """The vendor answered, but not in a shape the spec allows (a gateway's HTML page, truncated JSON...).
+    """The vendor answered, but not in a shape the spec allows (a gateway's HTML page, truncated JSON,
+    an answer larger than the limit...).
 
     On a 2xx answer ``request_accepted`` is True and the message says so: the vendor took the request
     (a PIN may be on its way), only its answer is unreadable. Never resend on such an error.
@@ -66,20 +119,20 @@ class ProtocolError(TwoFactorError):
         accepted = 200 <= status_code < 300
         if accepted:
             text = (
-                f"{vendor} {operation}: the request was accepted (HTTP {status_code}) but its answer could not be "
-                f"read: {reason}. It was processed: do not send it again"
+                f"the request was accepted (HTTP {status_code}) but its answer could not be read: {reason}. "
+                "It was processed: do not send it again"
             )
         else:
-            text = f"{vendor} {operation}: unexpected {status_code} response: {reason}"
-        super().__init__(text)
-        self.vendor = vendor
-        self.operation = operation
+            text = f"unexpected {status_code} response: {reason}"
+        super().__init__(text, vendor=vendor, operation=operation)
         self.status_code = status_code
         self.body = body
         self.request_accepted = accepted
 
 
 class APIStatusError(TwoFactorError):
+    """The vendor answered with an error status; the subclass says which (``error_class``)."""
+
     status_code: int
 
     def __init__(
@@ -104,7 +157,7 @@ class APIStatusError(TwoFactorError):
         self.request_id = request_id
         self.retry_after = retry_after
         self.body = body
-        super().__init__(str(self))
+        Exception.__init__(self, str(self))
 
     def __str__(self) -> str:
         parts = [f"{self.vendor} {self.operation}: HTTP {self.status_code}"]
@@ -123,31 +176,31 @@ class APIStatusError(TwoFactorError):
 
 
 class BadRequestError(APIStatusError):
-    pass
+    """400: the vendor refused the request's content (``validation_errors`` on Infobip)."""
 
 
 class AuthenticationError(APIStatusError):
-    pass
+    """401: the credentials were refused."""
 
 
 class PermissionDeniedError(APIStatusError):
-    pass
+    """403: the credentials lack the right (a scope, MFA access)."""
 
 
 class NotFoundError(APIStatusError):
-    pass
+    """404: no such application, template or PIN."""
 
 
 class RateLimitError(APIStatusError):
-    pass
+    """429: a rate limit or lock-out; ``retry_after`` says how long to wait."""
 
 
 class ServerError(APIStatusError):
-    pass
+    """5xx: the vendor failed."""
 
 
 class ServiceUnavailableError(ServerError):
-    pass
+    """503: the vendor is temporarily unavailable."""
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -12,16 +12,19 @@ import enum
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
-logger = logging.getLogger("twofa_clients")
+from ._constants import (
+    DEFAULT_MAX_RETRIES,
+    INITIAL_RETRY_DELAY,
+    MAX_RETRY_AFTER,
+    MAX_RETRY_DELAY,
+    RETRYABLE_STATUSES,
+)
+from ._secrets import scrub
 
-DEFAULT_MAX_RETRIES = 2
-INITIAL_RETRY_DELAY = 0.5
-MAX_RETRY_DELAY = 8.0
-MAX_RETRY_AFTER = 60.0  # a longer Retry-After is not waited for: the error goes to the caller
-RETRYABLE_STATUSES = frozenset({429, 503})
+logger = logging.getLogger("twofa_clients")
 
 
 class Safety(enum.Enum):
@@ -92,12 +95,19 @@ def retry_delay(policy: RetryPolicy, safety: Safety, failure: Failure, retry_num
     return policy.backoff(retry_number)
 
 
-def log_retry(operation: str, failure: Failure, retry_number: int, policy: RetryPolicy, delay: float) -> None:
+def log_retry(
+    operation: str,
+    failure: Failure,
+    retry_number: int,
+    policy: RetryPolicy,
+    delay: float,
+    secrets: Callable[[], Iterable[str]] = tuple,
+) -> None:
     logger.warning(
         "retrying %s (retry %d of %d) in %.2fs: %s",
         operation,
         retry_number,
         policy.max_retries,
         delay,
-        failure.reason,
+        scrub(failure.reason, [s for s in secrets() if len(s) >= 4]),
     )

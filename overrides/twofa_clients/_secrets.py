@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 REDACTED = "***"
 
 
@@ -35,3 +37,19 @@ class Secret:
 
     def __reduce__(self) -> tuple[object, ...]:
         raise TypeError("a Secret cannot be pickled")
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every occurrence of each secret replaced by ``***``."""
+    for secret in secrets:
+        if secret and secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def scrub_bytes(data: bytes, secrets: Iterable[str]) -> bytes:
+    for secret in secrets:
+        encoded = secret.encode("utf-8", "replace")
+        if encoded and encoded in data:
+            data = data.replace(encoded, REDACTED.encode())
+    return data

@@ -42,7 +42,7 @@ async def test_async_lock_out_in_process_with_basic() -> None:
         DEMO_ACCOUNT,
         username=DEMO_USER,
         password=DEMO_PASSWORD,
-        base_url="http://mock/api/v1",
+        base_url="https://mock/api/v1",
         transport=httpx.ASGITransport(app=mock.app),
         retry=NO_RETRIES,
     ) as client:

@@ -182,18 +182,19 @@ def test_oauth2_refreshes_once_on_401_then_gives_up() -> None:
     assert [str(r.url) == TOKEN_URL for r in always_401.requests] == [True, False, True, False]
 
 
-def test_oauth2_bad_client_credentials_raise_authentication_error() -> None:
-    from twofa_clients import AuthenticationError
+def test_oauth2_bad_client_credentials_raise_a_token_error() -> None:
+    from twofa_clients import OAuthTokenError
 
     vendor = FakeVendor([json_response(401, {"error": "invalid_client"})])
     with (
         BandwidthClient(
             "9900000", client_id=CLIENT_ID, client_secret="wrong", token_url=TOKEN_URL, transport=vendor.transport
         ) as client,
-        pytest.raises(AuthenticationError) as info,
+        pytest.raises(OAuthTokenError) as info,
     ):
         client.verify_code("+19195551234", "123456", 3)
     assert info.value.operation == "oauth2-token"
+    assert (info.value.status_code, info.value.code) == (401, "invalid_client")
     assert len(vendor.requests) == 1  # no retry of a credential failure
 
 

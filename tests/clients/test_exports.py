@@ -42,7 +42,7 @@ def test_a_client_imports_only_its_own_vendor_and_no_operation_before_a_call(
 ) -> None:
     """A sync client, built: its vendor's client module, not the other vendor, no operation, no aiohttp."""
     code = (
-        f"import json, sys; from twofa_clients import {name}; {name}('http://h', **{credentials!r}); "
+        f"import json, sys; from twofa_clients import {name}; {name}('https://h', **{credentials!r}); "
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0].endswith(('_client', 'aiohttp')))))"
     )
     run = [sys.executable, "-c", code]

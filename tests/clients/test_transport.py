@@ -99,8 +99,9 @@ async def test_requests_go_out_as_httpx_built_them_and_answers_come_back() -> No
     async with raw_server(gzipped) as server, client(server.url) as infobip:
         sent = await infobip.send_2fa_pin_code_over_sms(SEND)
         again = await infobip.send_2fa_pin_code_over_sms(SEND)
-        assert isinstance(infobip._generated.get_async_httpx_client()._transport, AiohttpTransport)
-    assert sent.pin_id == again.pin_id == "P1"  # gzip decoded by httpx, parsed by the generated code
+        guard = infobip._generated.get_async_httpx_client()._transport
+        assert isinstance(guard.inner, AiohttpTransport)  # type: ignore[attr-defined]
+    assert sent.pin_id == again.pin_id == "P1"  # gzip decoded by the guard, parsed by the generated code
     head, _, body = server.requests[0].partition(b"\r\n\r\n")
     lines = head.decode().split("\r\n")
     assert lines[0] == "POST /2fa/2/pin?ncNeeded=true HTTP/1.1"
@@ -200,9 +201,9 @@ def test_aiohttp_failures_map_to_what_is_known_about_the_request(failure: Except
 async def test_clients_keep_a_transport_they_are_given_and_sync_clients_stay_on_httpx() -> None:
     given = httpx.MockTransport(lambda request: httpx.Response(200))
     async with AsyncInfobipClient("https://ib.example", api_key="k", transport=given) as custom:
-        assert custom._generated.get_async_httpx_client()._transport is given
+        assert custom._generated.get_async_httpx_client()._transport.inner is given  # type: ignore[attr-defined]
     with InfobipClient("https://ib.example", api_key="k") as sync:
-        assert isinstance(sync._generated.get_httpx_client()._transport, httpx.HTTPTransport)
+        assert isinstance(sync._generated.get_httpx_client()._transport.inner, httpx.HTTPTransport)  # type: ignore[attr-defined]
 
 
 async def test_closing_before_any_call_and_twice_is_fine() -> None:

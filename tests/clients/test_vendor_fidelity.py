@@ -224,14 +224,14 @@ def test_bandwidth_lock_out_is_not_retried_and_says_how_long() -> None:
 
 @pytest.mark.anyio
 async def test_async_bandwidth_short_wait_in_the_text_is_waited_for() -> None:
-    short = {"error": "This number has exceeded verification attempts, please wait 30 seconds", "requestId": "r"}
+    short = {"error": "This number has exceeded verification attempts, please wait 20 seconds", "requestId": "r"}
     vendor = FakeVendor([json_response(429, short), json_response(200, {"valid": True})])
     sleeps = RecordedSleeps()
     async with AsyncBandwidthClient(
         "9900000", username=USERNAME, password=PASSWORD, transport=vendor.transport, retry=sleeps.policy()
     ) as client:
         assert (await client.verify_code("+19195551234", "123456", 3)).verified is True
-    assert sleeps.waits == [30.0]
+    assert sleeps.waits == [20.0]
 
 
 def test_bandwidth_429_without_text_falls_back_to_the_lock_out_window() -> None:
@@ -293,8 +293,8 @@ async def test_async_token_url_follows_the_base_url_and_token_url_overrides() ->
         client_id=CLIENT_ID,
         client_secret=CLIENT_SECRET,
         base_url="http://127.0.0.1:9/api/v1",
-        token_url="http://auth.example/token",
+        token_url="https://auth.example/token",
         transport=_token_and_api(seen).transport,
     ) as client:
         await client.verify_code("+19195551234", "123456", 3)
-    assert seen == ["http://127.0.0.1:9/api/v1/oauth2/token", "http://auth.example/token"]
+    assert seen == ["http://127.0.0.1:9/api/v1/oauth2/token", "https://auth.example/token"]

@@ -39,6 +39,7 @@ from twofa_clients import (
     AsyncInfobipClient,
     BandwidthClient,
     InfobipClient,
+    OAuthTokenError,
     RateLimitError,
     RetryPolicy,
     ServerError,
@@ -348,8 +349,9 @@ def test_bandwidth_verify_retries_honour_retry_after_and_verify_once(flavour: st
         # The token endpoint failing is a typed error too; the next call fetches a token normally.
         mock.faults.add(Fault(operation="oauth2Token", status=503, retry_after=1))
         with BandwidthClient(DEMO_ACCOUNT, **kwargs) as client:
-            with pytest.raises(ServiceUnavailableError):
+            with pytest.raises(OAuthTokenError) as info:
                 client.verify_code(to, code, 5)
+            assert info.value.status_code == 503
             assert client.verify_code(to, code, 5).verified is False  # consumed: verified only once
         COLLECTOR.add(SECTION, "faults_injected")
 

@@ -358,7 +358,7 @@ def test_pins_and_codes_come_from_secrets(monkeypatch: pytest.MonkeyPatch) -> No
     async def infobip_pins() -> dict[str, str]:
         codes = {}
         async with AsyncInfobipClient(
-            "http://ib", api_key=infobip_demo.DEMO_API_KEY, transport=transport, retry=NO_RETRIES
+            "https://ib", api_key=infobip_demo.DEMO_API_KEY, transport=transport, retry=NO_RETRIES
         ) as client:
             app = await client.create_2fa_application(TfaApplicationRequest(name="pins"))
             for pin_type, length in ((TfaPinType.NUMERIC, 6), (TfaPinType.HEX, 8), (TfaPinType.ALPHA, 5),
@@ -387,7 +387,7 @@ def test_pins_and_codes_come_from_secrets(monkeypatch: pytest.MonkeyPatch) -> No
     bandwidth = BandwidthMock()
     with BandwidthClient(
         bandwidth_demo.DEMO_ACCOUNT,
-        base_url="http://bw/api/v1",
+        base_url="https://bw/api/v1",
         username=bandwidth_demo.DEMO_USER,
         password=bandwidth_demo.DEMO_PASSWORD,
         transport=httpx.MockTransport(lambda r: _asgi_sync(bandwidth.app, r)),
@@ -440,7 +440,7 @@ def test_pins_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> 
 
     async def infobip_verify(pin_id: str | None = None) -> tuple[str, str, Any]:
         async with AsyncInfobipClient(
-            "http://ib", api_key=infobip_demo.DEMO_API_KEY, transport=transport, retry=NO_RETRIES
+            "https://ib", api_key=infobip_demo.DEMO_API_KEY, transport=transport, retry=NO_RETRIES
         ) as client:
             if pin_id is None:
                 app = await client.create_2fa_application(TfaApplicationRequest(name="ct"))
@@ -474,7 +474,7 @@ def test_pins_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> 
     async def bandwidth_verify() -> bool:
         async with AsyncBandwidthClient(
             bandwidth_demo.DEMO_ACCOUNT,
-            base_url="http://bw/api/v1",
+            base_url="https://bw/api/v1",
             username=bandwidth_demo.DEMO_USER,
             password=bandwidth_demo.DEMO_PASSWORD,
             transport=transport_bw,

@@ -11,15 +11,19 @@ Basic auth (``username``/``password``, an API user) works until Bandwidth switch
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from bandwidth_mfa_client.client import Client
 from bandwidth_mfa_client.types import UNSET
 
+from .. import _validate
 from .._auth import ClientCredentialsAuth, HeaderAuth, basic
-from .._base import DEFAULT_TIMEOUT, AsyncLifecycle, SyncLifecycle, async_httpx_client, sync_httpx_client
-from .._call import Operation, ainvoke, invoke
+from .._base import AsyncLifecycle, SyncLifecycle, async_httpx_client, check_timeout, sync_httpx_client
+from .._call import CallContext, CallLimits, Operation, ainvoke, invoke
+from .._constants import DEFAULT_TIMEOUT
+from .._errors import InvalidArgumentError
 from .._retry import RetryPolicy
 from .._verify import VerifyResult, bandwidth_result
 from . import _operations as ops
@@ -60,13 +64,15 @@ def bandwidth_auth(
     basic_given = username is not None or password is not None
     oauth_given = client_id is not None or client_secret is not None
     if basic_given == oauth_given:
-        raise ValueError("give exactly one Bandwidth credential: username/password or client_id/client_secret")
+        raise InvalidArgumentError(
+            "give exactly one Bandwidth credential: username/password or client_id/client_secret"
+        )
     if basic_given:
         if username is None or password is None:
-            raise ValueError("Basic auth needs both username and password")
+            raise InvalidArgumentError("Basic auth needs both username and password")
         return basic(username, password)
     if client_id is None or client_secret is None:
-        raise ValueError("OAuth2 needs both client_id and client_secret")
+        raise InvalidArgumentError("OAuth2 needs both client_id and client_secret")
     return ClientCredentialsAuth(token_url or token_url_for(base_url), client_id, client_secret)
 
 
@@ -96,11 +102,14 @@ class _BandwidthBase:
         retry: RetryPolicy | None = None,
         transport: Transport | None = None,
         headers: dict[str, str] | None = None,
+        limits: CallLimits | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
-        if not account_id:
-            raise ValueError("account_id is required")
+        _validate.path_parameter("account_id", account_id)
         self.account_id = account_id
-        self.base_url = base_url
+        self.base_url = _validate.base_url("base_url", base_url, allow_insecure_http=allow_insecure_http)
+        if token_url is not None:
+            _validate.base_url("token_url", token_url, allow_insecure_http=allow_insecure_http)
         self._auth = bandwidth_auth(
             username=username,
             password=password,
@@ -109,11 +118,15 @@ class _BandwidthBase:
             token_url=token_url,
             base_url=base_url,
         )
-        self._timeout = timeout
+        self._timeout = check_timeout(timeout)
         self._retry = retry or RetryPolicy()
+        self._limits = limits or CallLimits()
         self._transport = transport
-        self._headers = headers
+        self._headers = _validate.headers(headers)
         self._generated = Client(base_url=base_url, raise_on_unexpected_status=True)
+
+    def _context(self, is_closed: Callable[[], bool]) -> CallContext:
+        return CallContext("bandwidth", self._retry, self._limits, self._auth.secret_values, is_closed)
 
     @property
     def auth(self) -> HeaderAuth | ClientCredentialsAuth:
@@ -129,14 +142,14 @@ class BandwidthClient(SyncLifecycle, _BandwidthBase):
 
     def __init__(self, account_id: str, **kwargs: Any) -> None:
         super().__init__(account_id, **kwargs)
-        self._generated.set_httpx_client(
-            sync_httpx_client(self.base_url, self._auth, self._timeout, self._transport, self._headers)
+        httpx_client = sync_httpx_client(
+            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
         )
+        self._generated.set_httpx_client(httpx_client)
+        self._ctx = self._context(lambda: httpx_client.is_closed)
 
     def _call(self, op: Operation[T], **kwargs: Any) -> T:
-        return invoke(
-            "bandwidth", op, self._retry, {"client": self._generated, "account_id": self.account_id, **kwargs}
-        )
+        return invoke(self._ctx, op, {"client": self._generated, "account_id": self.account_id, **kwargs})
 
     def generate_messaging_code(self, body: CodeRequest) -> MessagingCodeResponse:
         """Send a code by SMS (``generateMessagingCode``). Never repeated once it may have reached Bandwidth."""
@@ -159,14 +172,14 @@ class AsyncBandwidthClient(AsyncLifecycle, _BandwidthBase):
 
     def __init__(self, account_id: str, **kwargs: Any) -> None:
         super().__init__(account_id, **kwargs)
-        self._generated.set_async_httpx_client(
-            async_httpx_client(self.base_url, self._auth, self._timeout, self._transport, self._headers)
+        httpx_client = async_httpx_client(
+            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
         )
+        self._generated.set_async_httpx_client(httpx_client)
+        self._ctx = self._context(lambda: httpx_client.is_closed)
 
     async def _call(self, op: Operation[T], **kwargs: Any) -> T:
-        return await ainvoke(
-            "bandwidth", op, self._retry, {"client": self._generated, "account_id": self.account_id, **kwargs}
-        )
+        return await ainvoke(self._ctx, op, {"client": self._generated, "account_id": self.account_id, **kwargs})
 
     async def generate_messaging_code(self, body: CodeRequest) -> MessagingCodeResponse:
         """Send a code by SMS (``generateMessagingCode``). Never repeated once it may have reached Bandwidth."""

@@ -12,15 +12,19 @@ has the same methods as coroutines.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from infobip_2fa_client.client import AuthenticatedClient
 from infobip_2fa_client.types import UNSET, Unset
 
+from .. import _validate
 from .._auth import HeaderAuth, basic, bearer, infobip_api_key, infobip_ibsso
-from .._base import DEFAULT_TIMEOUT, AsyncLifecycle, SyncLifecycle, async_httpx_client, sync_httpx_client
-from .._call import Operation, ainvoke, invoke
+from .._base import AsyncLifecycle, SyncLifecycle, async_httpx_client, check_timeout, sync_httpx_client
+from .._call import CallContext, CallLimits, Operation, ainvoke, invoke
+from .._constants import DEFAULT_TIMEOUT
+from .._errors import InvalidArgumentError
 from .._retry import RetryPolicy
 from .._verify import VerifyResult, infobip_result
 from . import _operations as ops
@@ -80,7 +84,7 @@ def infobip_auth(
         if given
     ]
     if len(kinds) != 1:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"give exactly one Infobip credential (api_key, username/password, ibsso_token, "
             f"bearer_token); got {kinds or 'none'}"
         )
@@ -91,7 +95,7 @@ def infobip_auth(
     if bearer_token is not None:
         return bearer(bearer_token)
     if username is None or password is None:
-        raise ValueError("Basic auth needs both username and password")
+        raise InvalidArgumentError("Basic auth needs both username and password")
     return basic(username, password)
 
 
@@ -137,8 +141,10 @@ class _InfobipBase:
         retry: RetryPolicy | None = None,
         transport: Transport | None = None,
         headers: dict[str, str] | None = None,
+        limits: CallLimits | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
-        self.base_url = base_url
+        self.base_url = _validate.base_url("base_url", base_url, allow_insecure_http=allow_insecure_http)
         self._auth = infobip_auth(
             api_key=api_key,
             username=username,
@@ -146,13 +152,17 @@ class _InfobipBase:
             ibsso_token=ibsso_token,
             bearer_token=bearer_token,
         )
-        self._timeout = timeout
+        self._timeout = check_timeout(timeout)
         self._retry = retry or RetryPolicy()
+        self._limits = limits or CallLimits()
         self._transport = transport
-        self._headers = headers
+        self._headers = _validate.headers(headers)
         # The auth header comes from the httpx.Auth above; the generated token field stays empty so
         # no credential sits in the generated client's repr.
         self._generated = AuthenticatedClient(base_url=base_url, token="", prefix="", raise_on_unexpected_status=True)
+
+    def _context(self, is_closed: Callable[[], bool]) -> CallContext:
+        return CallContext("infobip", self._retry, self._limits, self._auth.secret_values, is_closed)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._auth.scheme!r})"
@@ -163,12 +173,14 @@ class InfobipClient(SyncLifecycle, _InfobipBase):
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> None:
         super().__init__(base_url, **kwargs)
-        self._generated.set_httpx_client(
-            sync_httpx_client(base_url, self._auth, self._timeout, self._transport, self._headers)
+        httpx_client = sync_httpx_client(
+            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
         )
+        self._generated.set_httpx_client(httpx_client)
+        self._ctx = self._context(lambda: httpx_client.is_closed)
 
     def _call(self, op: Operation[T], **kwargs: Any) -> T:
-        return invoke("infobip", op, self._retry, {"client": self._generated, **kwargs})
+        return invoke(self._ctx, op, {"client": self._generated, **kwargs})
 
     # --- applications ----------------------------------------------------------------------------
 
@@ -276,7 +288,9 @@ class InfobipClient(SyncLifecycle, _InfobipBase):
     def v1_create_api_key(self) -> str:
         """Create an API key (``v1-create-api-key``); needs a client built with username and password."""
         if self._auth.scheme != "Basic":
-            raise ValueError("v1-create-api-key accepts Basic auth only: build the client with username/password")
+            raise InvalidArgumentError(
+                "v1-create-api-key accepts Basic auth only: build the client with username/password"
+            )
         return self._call(ops.V1_CREATE_API_KEY)
 
     def v1_get_2fa_applications(self) -> list[TfaV1ApplicationResponse]:
@@ -361,12 +375,14 @@ class AsyncInfobipClient(AsyncLifecycle, _InfobipBase):
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> None:
         super().__init__(base_url, **kwargs)
-        self._generated.set_async_httpx_client(
-            async_httpx_client(base_url, self._auth, self._timeout, self._transport, self._headers)
+        httpx_client = async_httpx_client(
+            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
         )
+        self._generated.set_async_httpx_client(httpx_client)
+        self._ctx = self._context(lambda: httpx_client.is_closed)
 
     async def _call(self, op: Operation[T], **kwargs: Any) -> T:
-        return await ainvoke("infobip", op, self._retry, {"client": self._generated, **kwargs})
+        return await ainvoke(self._ctx, op, {"client": self._generated, **kwargs})
 
     # --- applications ----------------------------------------------------------------------------
 
@@ -476,7 +492,9 @@ class AsyncInfobipClient(AsyncLifecycle, _InfobipBase):
     async def v1_create_api_key(self) -> str:
         """Create an API key (``v1-create-api-key``); needs a client built with username and password."""
         if self._auth.scheme != "Basic":
-            raise ValueError("v1-create-api-key accepts Basic auth only: build the client with username/password")
+            raise InvalidArgumentError(
+                "v1-create-api-key accepts Basic auth only: build the client with username/password"
+            )
         return await self._call(ops.V1_CREATE_API_KEY)
 
     async def v1_get_2fa_applications(self) -> list[TfaV1ApplicationResponse]:
