@@ -16,6 +16,7 @@ import importlib as _importlib
 import typing as _typing
 
 from ._base import __version__
+from ._call import CallLimits
 from ._constants import DEFAULT_TIMEOUT
 from ._errors import (
     APIConnectionError,
@@ -34,7 +35,6 @@ from ._errors import (
     ServiceUnavailableError,
     TwoFactorError,
 )
-from ._call import CallLimits
 from ._retry import NO_RETRIES, RetryPolicy, Safety
 from ._verify import VerifyResult
 

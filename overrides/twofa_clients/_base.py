@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar, cast
 
 import httpx
 
-from ._call import arecord_response, record_response
+from . import _validate
+from ._call import CallContext, CallLimits, arecord_response, record_response
 from ._guard import ACCEPT_ENCODING, AsyncGuardedTransport, GuardedTransport
+from ._retry import RetryPolicy
+from ._vendor import VendorProfile
 
 __version__ = "0.1.0"
+
+TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
 USER_AGENT = f"twofa-clients/{__version__}"
 
@@ -96,37 +102,99 @@ class _GeneratedClient(Protocol):
 
     def get_async_httpx_client(self) -> httpx.AsyncClient: ...
 
+    def set_httpx_client(self, client: httpx.Client) -> Any: ...
 
-class _HasGenerated(Protocol):
-    @property
-    def _generated(self) -> _GeneratedClient: ...
+    def set_async_httpx_client(self, client: httpx.AsyncClient) -> Any: ...
 
 
-class SyncLifecycle:
-    """``close()`` and ``with``-support for a synchronous vendor client."""
+class _Auth(Protocol):
+    def secret_values(self) -> Iterator[str]: ...
 
-    def close(self: _HasGenerated) -> None:
+
+class ClientSettings(Generic[TransportT]):
+    """What every vendor client holds, checked once when it is built.
+
+    The vendor base classes (``_InfobipBase``, ``_BandwidthBase``) take the credentials; this takes
+    the rest. ``TransportT`` is ``httpx.BaseTransport`` for sync clients and
+    ``httpx.AsyncBaseTransport`` for async ones, so mypy refuses the wrong kind.
+    """
+
+    profile: ClassVar[VendorProfile]
+    base_url: str
+    _auth: httpx.Auth
+    _transport: TransportT | None
+    _generated: _GeneratedClient
+    _ctx: CallContext
+
+    def _settings(
+        self,
+        *,
+        base_url: str,
+        timeout: httpx.Timeout | float,
+        retry: RetryPolicy | None,
+        transport: TransportT | None,
+        headers: Mapping[str, str] | None,
+        limits: CallLimits | None,
+    ) -> None:
+        self.base_url = base_url
+        self._timeout = check_timeout(timeout)
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise TypeError(f"retry must be a RetryPolicy, not {type(retry).__name__}")
+        if limits is not None and not isinstance(limits, CallLimits):
+            raise TypeError(f"limits must be a CallLimits, not {type(limits).__name__}")
+        self._retry = retry or RetryPolicy()
+        self._limits = limits or CallLimits()
+        self._transport = transport
+        self._headers = _validate.headers(headers)
+
+    def _connect(self) -> None:
+        """Builds the httpx client the generated code runs on (sync or async: see the lifecycles)."""
+        raise NotImplementedError
+
+    def _context(self, is_closed: Callable[[], bool]) -> CallContext:
+        auth = cast(_Auth, self._auth)
+        return CallContext(self.profile, self._retry, self._limits, auth.secret_values, is_closed)
+
+
+class SyncLifecycle(ClientSettings[httpx.BaseTransport]):
+    """A synchronous vendor client: ``close()`` and ``with``-support."""
+
+    def _connect(self) -> None:
+        client = sync_httpx_client(
+            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
+        )
+        self._generated.set_httpx_client(client)
+        self._ctx = self._context(lambda: client.is_closed)
+
+    def close(self) -> None:
         self._generated.get_httpx_client().close()
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(
-        self: _HasGenerated, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        SyncLifecycle.close(self)
+        self.close()
 
 
-class AsyncLifecycle:
-    """``aclose()`` and ``async with``-support for an asynchronous vendor client."""
+class AsyncLifecycle(ClientSettings[httpx.AsyncBaseTransport]):
+    """An asynchronous vendor client: ``aclose()`` and ``async with``-support."""
 
-    async def aclose(self: _HasGenerated) -> None:
+    def _connect(self) -> None:
+        client = async_httpx_client(
+            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
+        )
+        self._generated.set_async_httpx_client(client)
+        self._ctx = self._context(lambda: client.is_closed)
+
+    async def aclose(self) -> None:
         await self._generated.get_async_httpx_client().aclose()
 
     async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(
-        self: _HasGenerated, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        await AsyncLifecycle.aclose(self)
+        await self.aclose()

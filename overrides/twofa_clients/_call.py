@@ -39,6 +39,7 @@ from ._retry import Failure, RetryPolicy, Safety, log_retry, retry_delay
 from ._secrets import scrub, scrub_bytes
 from ._shape import fits, mismatch
 from ._validate import path_parameter
+from ._vendor import VendorProfile
 
 T = TypeVar("T")
 
@@ -154,25 +155,25 @@ class Attempt:
     failure: Failure | None = None
 
 
-def _from_response(vendor: Vendor, op: Operation[Any], response: DetailedResponse) -> Attempt:
+def _from_response(profile: VendorProfile, op: Operation[Any], response: DetailedResponse) -> Attempt:
     status = int(response.status_code)
     if 200 <= status < 300:
         problem = mismatch(response.parsed, op.generated.ok)
         if problem is None:
             return Attempt(value=response.parsed)
         problem = f"the body does not match the documented schema: {problem}"
-        return _unreadable(vendor, op, status, problem, response.content)
-    return _from_status(vendor, op, status, response.content, response.headers)
+        return _unreadable(profile, op, status, problem, response.content)
+    return _from_status(profile, op, status, response.content, response.headers)
 
 
-def _from_status(vendor: Vendor, op: Operation[Any], status: int, body: bytes, headers: Any) -> Attempt:
-    err = status_error(vendor, op.name, status, body, headers, limit_window=op.limit_window)
+def _from_status(profile: VendorProfile, op: Operation[Any], status: int, body: bytes, headers: Any) -> Attempt:
+    err = status_error(profile, op.name, status, body, headers, limit_window=op.limit_window)
     return Attempt(error=err, failure=Failure(reason=f"HTTP {status}", status=status, retry_after=err.retry_after))
 
 
-def _unreadable(vendor: Vendor, op: Operation[Any], status: int, reason: str, body: bytes) -> Attempt:
+def _unreadable(profile: VendorProfile, op: Operation[Any], status: int, reason: str, body: bytes) -> Attempt:
     """An answer that does not read as the success type: on a 2xx, the error says it was accepted."""
-    error = ProtocolError(vendor, op.name, status, reason, body)
+    error = ProtocolError(profile.name, op.name, status, reason, body)
     return Attempt(error=error, failure=Failure(reason="protocol error", status=status))
 
 
@@ -214,8 +215,8 @@ def _build(hint: Any, data: Any) -> Any:
     return hint.from_dict(data)
 
 
-def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attempt:
-    attempt = _classify(vendor, op, exc)
+def _from_exception(profile: VendorProfile, op: Operation[Any], exc: Exception) -> Attempt:
+    attempt = _classify(profile, op, exc)
     if attempt.error is not None and attempt.error is not exc and not isinstance(exc, _UNCHAINED):
         attempt.error.__cause__ = exc  # the original stays reachable, for debugging
     return attempt
@@ -225,40 +226,40 @@ def _from_exception(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attem
 _UNCHAINED = (httpx.LocalProtocolError, UnicodeError, httpx.InvalidURL)
 
 
-def _classify(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attempt:
+def _classify(profile: VendorProfile, op: Operation[Any], exc: Exception) -> Attempt:
     if isinstance(exc, TwoFactorError):  # raised by an auth flow: the token endpoint refused; not retried
         return Attempt(error=exc, failure=Failure(reason=type(exc).__name__))
     if isinstance(exc, TokenRequestFailed):
         cause = exc.__cause__
-        token_error = OAuthTokenError(f"the token endpoint could not be reached: {exc}", vendor=vendor)
+        token_error = OAuthTokenError(f"the token endpoint could not be reached: {exc}", vendor=profile.name)
         timed_out = isinstance(cause, httpx.TimeoutException)
         failure = Failure(reason=f"token request {exc}", never_sent=True, timeout_or_transport=timed_out)
         return Attempt(error=token_error, failure=failure)
     if isinstance(exc, DeadlineExceeded):
         return Attempt(
-            error=APITimeoutError(vendor, op.name, "timed out: the call's deadline passed"),
+            error=APITimeoutError(profile.name, op.name, "timed out: the call's deadline passed"),
             failure=Failure(reason="deadline", never_sent=exc.before_sending, timeout_or_transport=True),
         )
     if isinstance(exc, httpx.TimeoutException):
         never_sent = isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
         return Attempt(
-            error=APITimeoutError(vendor, op.name, f"timed out: {type(exc).__name__}"),
+            error=APITimeoutError(profile.name, op.name, f"timed out: {type(exc).__name__}"),
             failure=Failure(reason=type(exc).__name__, never_sent=never_sent, timeout_or_transport=True),
         )
     if isinstance(exc, httpx.DecodingError):  # too large, or an encoding that does not decode
         captured = _last_response.get()
         status = captured.status_code if captured is not None else 0
-        return _unreadable(vendor, op, status, str(exc), b"")
+        return _unreadable(profile, op, status, str(exc), b"")
     if isinstance(exc, httpx.LocalProtocolError):  # what we were about to send is not valid HTTP
         error = InvalidArgumentError(
             "the request could not be sent: it is not valid HTTP (check extra headers)",
-            vendor=vendor,
+            vendor=profile.name,
             operation=op.name,
         )
         return Attempt(error=error, failure=Failure(reason="invalid request"))
     if isinstance(exc, httpx.HTTPError):
         return Attempt(
-            error=APIConnectionError(vendor, op.name, f"connection failed: {type(exc).__name__}: {exc}"),
+            error=APIConnectionError(profile.name, op.name, f"connection failed: {type(exc).__name__}: {exc}"),
             failure=Failure(
                 reason=type(exc).__name__,
                 never_sent=isinstance(exc, httpx.ConnectError),
@@ -274,20 +275,20 @@ def _classify(vendor: Vendor, op: Operation[Any], exc: Exception) -> Attempt:
             value, problem = _success_from_body(op, body)
             if problem is None:
                 return Attempt(value=value)
-            return _unreadable(vendor, op, status, problem, body)
-        return _from_status(vendor, op, status, body, headers)
+            return _unreadable(profile, op, status, problem, body)
+        return _from_status(profile, op, status, body, headers)
     captured = _last_response.get()
     if captured is None:  # nothing was sent: the arguments could not be encoded
         if isinstance(exc, UnicodeError):
             message = "a text value of the request is not valid Unicode (a lone surrogate?)"
         else:
             message = f"the request could not be built: {type(exc).__name__}"
-        return Attempt(error=InvalidArgumentError(message, vendor=vendor, operation=op.name), failure=None)
+        return Attempt(error=InvalidArgumentError(message, vendor=profile.name, operation=op.name), failure=None)
     # The generated parser failed on the body: JSONDecodeError, KeyError, ValueError, TypeError...
     status = captured.status_code
     if status >= 400:
-        return _from_status(vendor, op, status, captured.content, captured.headers)
-    return _unreadable(vendor, op, status, _parse_failure(exc), captured.content)
+        return _from_status(profile, op, status, captured.content, captured.headers)
+    return _unreadable(profile, op, status, _parse_failure(exc), captured.content)
 
 
 @dataclass(frozen=True)
@@ -316,11 +317,15 @@ class CallLimits:
 class CallContext:
     """What every call of one client shares: its vendor, policies, and how to see its secrets."""
 
-    vendor: Vendor
+    profile: VendorProfile
     retry: RetryPolicy
     limits: CallLimits
     secrets: Callable[[], Iterable[str]]  # the auth's current secret values, to scrub from errors
     is_closed: Callable[[], bool]
+
+    @property
+    def vendor(self) -> Vendor:
+        return self.profile.name
 
 
 def _check_call(ctx: CallContext, op: Operation[Any], kwargs: dict[str, Any]) -> None:
@@ -371,9 +376,9 @@ def invoke(ctx: CallContext, op: Operation[T], kwargs: dict[str, Any]) -> T:
                 response = generated.sync(**kwargs)
                 if 200 <= response.status_code < 300 and generated.fits(response.parsed):
                     return cast(T, response.parsed)  # the common case, checked once
-                attempt = _from_response(ctx.vendor, op, response)
+                attempt = _from_response(ctx.profile, op, response)
             except generated.handled as exc:
-                attempt = _from_exception(ctx.vendor, op, exc)
+                attempt = _from_exception(ctx.profile, op, exc)
             if attempt.error is None:
                 return cast(T, attempt.value)
             retry_number += 1
@@ -402,9 +407,9 @@ async def ainvoke(ctx: CallContext, op: Operation[T], kwargs: dict[str, Any]) ->
                     response = await generated.asyncio(**kwargs)
                 if 200 <= response.status_code < 300 and generated.fits(response.parsed):
                     return cast(T, response.parsed)  # the common case, checked once
-                attempt = _from_response(ctx.vendor, op, response)
+                attempt = _from_response(ctx.profile, op, response)
             except generated.handled as exc:
-                attempt = _from_exception(ctx.vendor, op, exc)
+                attempt = _from_exception(ctx.profile, op, exc)
             except TimeoutError as exc:  # asyncio.timeout: the request may have been sent
                 attempt = Attempt(
                     error=APITimeoutError(ctx.vendor, op.name, "timed out: the call's deadline passed"),

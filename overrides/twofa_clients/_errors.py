@@ -31,9 +31,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._constants import MAX_MESSAGE_CHARS
+
+if TYPE_CHECKING:
+    from ._vendor import VendorProfile
 
 Vendor = Literal["infobip", "bandwidth"]
 
@@ -178,21 +181,31 @@ class APIStatusError(TwoFactorError):
 class BadRequestError(APIStatusError):
     """400: the vendor refused the request's content (``validation_errors`` on Infobip)."""
 
+    status_code: Literal[400] = 400
+
 
 class AuthenticationError(APIStatusError):
     """401: the credentials were refused."""
+
+    status_code: Literal[401] = 401
 
 
 class PermissionDeniedError(APIStatusError):
     """403: the credentials lack the right (a scope, MFA access)."""
 
+    status_code: Literal[403] = 403
+
 
 class NotFoundError(APIStatusError):
     """404: no such application, template or PIN."""
 
+    status_code: Literal[404] = 404
+
 
 class RateLimitError(APIStatusError):
     """429: a rate limit or lock-out; ``retry_after`` says how long to wait."""
+
+    status_code: Literal[429] = 429
 
 
 class ServerError(APIStatusError):
@@ -201,6 +214,8 @@ class ServerError(APIStatusError):
 
 class ServiceUnavailableError(ServerError):
     """503: the vendor is temporarily unavailable."""
+
+    status_code: Literal[503] = 503
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
@@ -259,10 +274,6 @@ def _json(body: bytes) -> Any:
         return None
 
 
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
 def _fallback_message(status: int, body: bytes) -> str:
     snippet = body[:MAX_MESSAGE_CHARS].decode("utf-8", "replace").strip()
     try:
@@ -272,33 +283,8 @@ def _fallback_message(status: int, body: bytes) -> str:
     return f"{phrase}: {snippet}" if snippet else phrase
 
 
-def _infobip_fields(data: Any) -> tuple[str | None, str | None, dict[str, list[str]], str | None]:
-    """(code, message, validation errors, request id) from ``{"requestError":{"serviceException":...}}``."""
-    exc = data.get("requestError", {}) if isinstance(data, dict) else {}
-    exc = exc.get("serviceException", {}) if isinstance(exc, dict) else {}
-    if not isinstance(exc, dict):
-        return None, None, {}, None
-    raw = exc.get("validationErrors")
-    errors: dict[str, list[str]] = {}
-    if isinstance(raw, dict):
-        for field, messages in raw.items():
-            if isinstance(messages, list):
-                errors[str(field)] = [str(m) for m in messages]
-            elif messages is not None:
-                errors[str(field)] = [str(messages)]
-    return _text(exc.get("messageId")), _text(exc.get("text")), errors, None
-
-
-def _bandwidth_fields(data: Any) -> tuple[str | None, str | None, dict[str, list[str]], str | None]:
-    """400/429/500 ``{"error","requestId"}``; 401 ``{"message"}``; 403 ``{"message"}`` or ``{"Message"}``."""
-    if not isinstance(data, dict):
-        return None, None, {}, None
-    message = _text(data.get("error")) or _text(data.get("message")) or _text(data.get("Message"))
-    return None, message, {}, _text(data.get("requestId"))
-
-
 def status_error(
-    vendor: Vendor,
+    profile: VendorProfile,
     operation: str,
     status: int,
     body: bytes,
@@ -313,22 +299,20 @@ def status_error(
     vendor's documented rate-limit window for the operation, after which the limit has certainly
     reset. Neither vendor documents a Retry-After header.
     """
-    data = _json(body)
-    parse = _infobip_fields if vendor == "infobip" else _bandwidth_fields
-    code, message, validation_errors, request_id = parse(data)
+    fields = profile.error_fields(_json(body))
     retry_after = parse_retry_after((headers or {}).get("retry-after"))
     if status == 429 and retry_after is None:
-        retry_after = wait_from_text(message)
+        retry_after = wait_from_text(fields.message)
         if retry_after is None:
             retry_after = limit_window
     return error_class(status)(
-        vendor=vendor,
+        vendor=profile.name,
         operation=operation,
         status_code=status,
-        message=message or _fallback_message(status, body),
-        code=code,
-        validation_errors=validation_errors,
-        request_id=request_id,
+        message=fields.message or _fallback_message(status, body),
+        code=fields.code,
+        validation_errors=fields.validation_errors,
+        request_id=fields.request_id,
         retry_after=retry_after,
         body=body,
     )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from ._errors import ProtocolError, Vendor
+from ._errors import Vendor
 
 # Infobip's documented pinError values; others are passed through as plain strings.
 KnownPinError = Literal["WRONG_PIN", "TTL_EXPIRED", "NO_MORE_PIN_ATTEMPTS"]
@@ -32,33 +32,3 @@ class VerifyResult:
     def known_reason(self) -> KnownPinError | None:
         """``reason`` when it is one of the documented values, else None."""
         return self.reason if self.reason in KNOWN_PIN_ERRORS else None  # type: ignore[return-value]
-
-
-def _optional_str(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def infobip_result(parsed: Any, operation: str) -> VerifyResult:
-    """From a generated ``TfaVerifyPinResponse`` / ``TfaV1VerifyPinResponse``."""
-    verified = getattr(parsed, "verified", None)
-    if not isinstance(verified, bool):
-        raise ProtocolError("infobip", operation, 200, "verify response without a boolean 'verified'", b"")
-    pin_error = getattr(parsed, "pin_error", None)
-    attempts = getattr(parsed, "attempts_remaining", None)
-    return VerifyResult(
-        vendor="infobip",
-        verified=verified,
-        # A known value arrives as the generated StrEnum (a str), an unknown one as a plain str.
-        reason=str(pin_error) if isinstance(pin_error, str) else None,
-        attempts_remaining=attempts if isinstance(attempts, int) and not isinstance(attempts, bool) else None,
-        pin_id=_optional_str(getattr(parsed, "pin_id", None)),
-        msisdn=_optional_str(getattr(parsed, "msisdn", None)),
-    )
-
-
-def bandwidth_result(parsed: Any, operation: str) -> VerifyResult:
-    """From a generated ``VerifyCodeResponse``."""
-    valid = getattr(parsed, "valid", None)
-    if not isinstance(valid, bool):
-        raise ProtocolError("bandwidth", operation, 200, "verify response without a boolean 'valid'", b"")
-    return VerifyResult(vendor="bandwidth", verified=valid)

@@ -45,7 +45,7 @@ def _basic(user: str, password: str) -> str:
     ],
     ids=["app", "basic", "ibsso", "bearer"],
 )
-def test_infobip_authorization_header_per_scheme(credentials: dict[str, str], expected: str) -> None:
+def test_infobip_authorization_header_per_scheme(credentials: dict[str, Any], expected: str) -> None:
     vendor = FakeVendor([json_response(200, APPS)])
     with InfobipClient("https://ib.example", transport=vendor.transport, **credentials) as client:
         assert client.get_2fa_applications() == []
@@ -58,7 +58,7 @@ def test_infobip_authorization_header_per_scheme(credentials: dict[str, str], ex
     "credentials",
     [{}, {"api_key": API_KEY, "bearer_token": BEARER_TOKEN}, {"username": USERNAME}, {"password": PASSWORD}],
 )
-def test_infobip_needs_exactly_one_complete_credential(credentials: dict[str, str]) -> None:
+def test_infobip_needs_exactly_one_complete_credential(credentials: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match=r"credential|needs both"):
         InfobipClient("https://ib.example", **credentials)
 

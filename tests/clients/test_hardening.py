@@ -254,9 +254,10 @@ BAD_VALUES = [API_KEY + "\n", API_KEY + "\r\n", " " + API_KEY, API_KEY[:5] + "\x
 @pytest.mark.parametrize("value", BAD_VALUES)
 @pytest.mark.parametrize("name", ["api_key", "ibsso_token", "bearer_token"])
 def test_infobip_header_credentials_with_control_characters_are_refused(name: str, value: str) -> None:
+    credential: dict[str, Any] = {name: value}
     for cls in (InfobipClient, AsyncInfobipClient):
         with pytest.raises(InvalidArgumentError) as info:
-            cls("https://ib.example", **{name: value})
+            cls("https://ib.example", **credential)
         assert API_KEY not in str(info.value)
         assert API_KEY[:5] not in repr(info.value)
         assert name in str(info.value)
@@ -270,7 +271,7 @@ def test_infobip_header_credentials_with_control_characters_are_refused(name: st
         {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET + "\n"},
     ],
 )
-def test_bandwidth_credentials_with_a_newline_are_refused(credentials: dict[str, str]) -> None:
+def test_bandwidth_credentials_with_a_newline_are_refused(credentials: dict[str, Any]) -> None:
     for cls in (BandwidthClient, AsyncBandwidthClient):
         with pytest.raises(InvalidArgumentError) as info:
             cls("9900000", **credentials)
@@ -449,7 +450,7 @@ def test_plain_http_is_allowed_to_loopback_or_when_asked() -> None:
 
 def test_wrong_argument_types_are_refused_clearly() -> None:
     with pytest.raises(TypeError, match="timeout"):
-        InfobipClient("https://ib.example", api_key=API_KEY, timeout="ten")
+        InfobipClient("https://ib.example", api_key=API_KEY, timeout="ten")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="sync client"):
         InfobipClient("https://ib.example", api_key=API_KEY, transport=httpx.ASGITransport(app=None))  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="base_url must be a string"):

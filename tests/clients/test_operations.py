@@ -138,7 +138,7 @@ def _check(method: str, path: str, seen: list[httpx.Request], result: Any, op: d
 def test_infobip_operation_sync(operation_id: str) -> None:
     method, path, op = spec_operation(INFOBIP, operation_id)
     seen: list[httpx.Request] = []
-    creds = (
+    creds: dict[str, Any] = (
         {"username": USERNAME, "password": PASSWORD} if operation_id == "v1-create-api-key" else {"api_key": API_KEY}
     )
     call = INFOBIP_CALLS[operation_id]
@@ -152,7 +152,7 @@ def test_infobip_operation_sync(operation_id: str) -> None:
 async def test_infobip_operation_async(operation_id: str) -> None:
     method, path, op = spec_operation(INFOBIP, operation_id)
     seen: list[httpx.Request] = []
-    creds = (
+    creds: dict[str, Any] = (
         {"username": USERNAME, "password": PASSWORD} if operation_id == "v1-create-api-key" else {"api_key": API_KEY}
     )
     call = INFOBIP_CALLS[operation_id]

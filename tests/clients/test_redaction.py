@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import logging
 import pickle
+from typing import Any
 
 import httpx
 import pytest
@@ -54,7 +55,7 @@ def test_secret_hides_its_value_everywhere() -> None:
     ],
 )
 def test_infobip_client_repr_and_failures_are_clean(
-    credentials: dict[str, str], caplog: pytest.LogCaptureFixture
+    credentials: dict[str, Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     vendor = FakeVendor(
         [

@@ -93,7 +93,7 @@ def _client(vendor: str, operation_id: str, flavour: str, transport: httpx.MockT
         cls = BandwidthClient if flavour == "sync" else AsyncBandwidthClient
         return cls("9900000", username=USERNAME, password=PASSWORD, **common)
     cls_ib = InfobipClient if flavour == "sync" else AsyncInfobipClient
-    creds = (
+    creds: dict[str, Any] = (
         {"username": USERNAME, "password": PASSWORD} if operation_id == "v1-create-api-key" else {"api_key": API_KEY}
     )
     return cls_ib("https://ib.example", **creds, **common)

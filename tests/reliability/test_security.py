@@ -168,7 +168,7 @@ def infobip_traffic(url: str, mock: InfobipMock, texts: list[str]) -> None:
             app.application_id, TfaCreateMessageRequest(message_text="{{pin}}", pin_type=TfaPinType.NUMERIC)
         )
     send = TfaStartAuthenticationRequest(application_id=app.application_id, message_id=template.message_id, to="4179")
-    credentials: list[dict[str, str]] = [
+    credentials: list[dict[str, Any]] = [
         {"api_key": infobip_demo.DEMO_API_KEY},
         {"username": infobip_demo.DEMO_USER, "password": infobip_demo.DEMO_PASSWORD},
         {"ibsso_token": infobip_demo.DEMO_IBSSO_TOKEN},
@@ -212,7 +212,7 @@ def infobip_traffic(url: str, mock: InfobipMock, texts: list[str]) -> None:
 def bandwidth_traffic(url: str, mock: BandwidthMock, texts: list[str]) -> None:
     code = CodeRequest(to="+19195551234", from_="+19195554321", application_id="a", message="{CODE}", digits=6)
     common: dict[str, Any] = {"base_url": f"{url}/api/v1", "token_url": f"{url}/api/v1/oauth2/token"}
-    credentials: list[dict[str, str]] = [
+    credentials: list[dict[str, Any]] = [
         {"username": bandwidth_demo.DEMO_USER, "password": bandwidth_demo.DEMO_PASSWORD},
         {"client_id": bandwidth_demo.DEMO_CLIENT_ID, "client_secret": bandwidth_demo.DEMO_CLIENT_SECRET},
         {"client_id": fakes.CLIENT_ID, "client_secret": fakes.CLIENT_SECRET},
@@ -239,7 +239,10 @@ def bandwidth_traffic(url: str, mock: BandwidthMock, texts: list[str]) -> None:
             texts.extend(reprs(client))
 
     async def run_async() -> None:
-        creds = {"client_id": bandwidth_demo.DEMO_CLIENT_ID, "client_secret": bandwidth_demo.DEMO_CLIENT_SECRET}
+        creds: dict[str, Any] = {
+            "client_id": bandwidth_demo.DEMO_CLIENT_ID,
+            "client_secret": bandwidth_demo.DEMO_CLIENT_SECRET,
+        }
         async with AsyncBandwidthClient(bandwidth_demo.DEMO_ACCOUNT, retry=NO_RETRIES, **common, **creds) as aclient:
             texts.append(repr(await aclient.verify_code("+19195551234", "123456", 3)))
             texts.extend(reprs(aclient))

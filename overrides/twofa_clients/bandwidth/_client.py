@@ -11,7 +11,7 @@ Basic auth (``username``/``password``, an API user) works until Bandwidth switch
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -20,13 +20,14 @@ from bandwidth_mfa_client.types import UNSET
 
 from .. import _validate
 from .._auth import ClientCredentialsAuth, HeaderAuth, basic
-from .._base import AsyncLifecycle, SyncLifecycle, async_httpx_client, check_timeout, sync_httpx_client
-from .._call import CallContext, CallLimits, Operation, ainvoke, invoke
+from .._base import AsyncLifecycle, ClientSettings, SyncLifecycle, TransportT
+from .._call import CallLimits, Operation, ainvoke, invoke
 from .._constants import DEFAULT_TIMEOUT
 from .._errors import InvalidArgumentError
 from .._retry import RetryPolicy
-from .._verify import VerifyResult, bandwidth_result
+from .._verify import VerifyResult
 from . import _operations as ops
+from ._vendor import BANDWIDTH
 
 if TYPE_CHECKING:  # the models load with the first call that needs them, not with this module
     from bandwidth_mfa_client.models import CodeRequest, MessagingCodeResponse, VerifyCodeRequest, VoiceCodeResponse
@@ -48,7 +49,6 @@ def token_url_for(base_url: str) -> str:
 
 
 T = TypeVar("T")
-Transport = httpx.BaseTransport | httpx.AsyncBaseTransport
 
 
 def bandwidth_auth(
@@ -87,7 +87,10 @@ def _verify_body(to: str, code: str, expiration_time_in_minutes: float, scope: s
     )
 
 
-class _BandwidthBase:
+class _BandwidthBase(ClientSettings[TransportT]):
+    profile = BANDWIDTH
+    _auth: HeaderAuth | ClientCredentialsAuth
+
     def __init__(
         self,
         account_id: str,
@@ -100,14 +103,23 @@ class _BandwidthBase:
         token_url: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
-        transport: Transport | None = None,
-        headers: dict[str, str] | None = None,
+        transport: TransportT | None = None,
+        headers: Mapping[str, str] | None = None,
         limits: CallLimits | None = None,
         allow_insecure_http: bool = False,
     ) -> None:
+        """A Bandwidth MFA client for one account.
+
+        Exactly one credential: ``username`` and ``password`` (an API user, Basic) or ``client_id``
+        and ``client_secret`` (OAuth2 client credentials, fetched from ``token_url``: by default the
+        production token URL for production, else the base URL's own host). ``timeout``, ``retry``
+        and ``limits`` bound each call; ``transport`` replaces the network (an httpx transport of
+        the client's kind); ``headers`` are added to every request; ``allow_insecure_http`` permits
+        plain ``http://`` URLs to a host that is not loopback.
+        """
         _validate.path_parameter("account_id", account_id)
         self.account_id = account_id
-        self.base_url = _validate.base_url("base_url", base_url, allow_insecure_http=allow_insecure_http)
+        checked_url = _validate.base_url("base_url", base_url, allow_insecure_http=allow_insecure_http)
         if token_url is not None:
             _validate.base_url("token_url", token_url, allow_insecure_http=allow_insecure_http)
         self._auth = bandwidth_auth(
@@ -116,17 +128,13 @@ class _BandwidthBase:
             client_id=client_id,
             client_secret=client_secret,
             token_url=token_url,
-            base_url=base_url,
+            base_url=checked_url,
         )
-        self._timeout = check_timeout(timeout)
-        self._retry = retry or RetryPolicy()
-        self._limits = limits or CallLimits()
-        self._transport = transport
-        self._headers = _validate.headers(headers)
-        self._generated = Client(base_url=base_url, raise_on_unexpected_status=True)
-
-    def _context(self, is_closed: Callable[[], bool]) -> CallContext:
-        return CallContext("bandwidth", self._retry, self._limits, self._auth.secret_values, is_closed)
+        self._settings(
+            base_url=checked_url, timeout=timeout, retry=retry, transport=transport, headers=headers, limits=limits
+        )
+        self._generated = Client(base_url=self.base_url, raise_on_unexpected_status=True)
+        self._connect()
 
     @property
     def auth(self) -> HeaderAuth | ClientCredentialsAuth:
@@ -137,16 +145,8 @@ class _BandwidthBase:
         return f"{type(self).__name__}(account_id={self.account_id!r}, base_url={self.base_url!r}, auth={kind!r})"
 
 
-class BandwidthClient(SyncLifecycle, _BandwidthBase):
+class BandwidthClient(_BandwidthBase[httpx.BaseTransport], SyncLifecycle):
     """Synchronous Bandwidth MFA client. Use as a context manager, or call ``close()``."""
-
-    def __init__(self, account_id: str, **kwargs: Any) -> None:
-        super().__init__(account_id, **kwargs)
-        httpx_client = sync_httpx_client(
-            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
-        )
-        self._generated.set_httpx_client(httpx_client)
-        self._ctx = self._context(lambda: httpx_client.is_closed)
 
     def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return invoke(self._ctx, op, {"client": self._generated, "account_id": self.account_id, **kwargs})
@@ -164,19 +164,11 @@ class BandwidthClient(SyncLifecycle, _BandwidthBase):
     ) -> VerifyResult:
         """Check a code (``verifyCode``): ``verified`` is False for a wrong, expired or unknown code."""
         parsed = self._call(ops.VERIFY_CODE, body=_verify_body(to, code, expiration_time_in_minutes, scope))
-        return bandwidth_result(parsed, ops.VERIFY_CODE.name)
+        return BANDWIDTH.verify_result(parsed, ops.VERIFY_CODE.name)
 
 
-class AsyncBandwidthClient(AsyncLifecycle, _BandwidthBase):
+class AsyncBandwidthClient(_BandwidthBase[httpx.AsyncBaseTransport], AsyncLifecycle):
     """Asynchronous Bandwidth MFA client. Use as an async context manager, or await ``aclose()``."""
-
-    def __init__(self, account_id: str, **kwargs: Any) -> None:
-        super().__init__(account_id, **kwargs)
-        httpx_client = async_httpx_client(
-            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
-        )
-        self._generated.set_async_httpx_client(httpx_client)
-        self._ctx = self._context(lambda: httpx_client.is_closed)
 
     async def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return await ainvoke(self._ctx, op, {"client": self._generated, "account_id": self.account_id, **kwargs})
@@ -194,4 +186,4 @@ class AsyncBandwidthClient(AsyncLifecycle, _BandwidthBase):
     ) -> VerifyResult:
         """Check a code (``verifyCode``): ``verified`` is False for a wrong, expired or unknown code."""
         parsed = await self._call(ops.VERIFY_CODE, body=_verify_body(to, code, expiration_time_in_minutes, scope))
-        return bandwidth_result(parsed, ops.VERIFY_CODE.name)
+        return BANDWIDTH.verify_result(parsed, ops.VERIFY_CODE.name)

@@ -12,7 +12,7 @@ has the same methods as coroutines.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -21,13 +21,14 @@ from infobip_2fa_client.types import UNSET, Unset
 
 from .. import _validate
 from .._auth import HeaderAuth, basic, bearer, infobip_api_key, infobip_ibsso
-from .._base import AsyncLifecycle, SyncLifecycle, async_httpx_client, check_timeout, sync_httpx_client
-from .._call import CallContext, CallLimits, Operation, ainvoke, invoke
+from .._base import AsyncLifecycle, ClientSettings, SyncLifecycle, TransportT
+from .._call import CallLimits, Operation, ainvoke, invoke
 from .._constants import DEFAULT_TIMEOUT
 from .._errors import InvalidArgumentError
 from .._retry import RetryPolicy
-from .._verify import VerifyResult, infobip_result
+from .._verify import VerifyResult
 from . import _operations as ops
+from ._vendor import INFOBIP
 
 if TYPE_CHECKING:  # the models load with the first call that needs them, not with this module
     from infobip_2fa_client.models import (
@@ -61,7 +62,6 @@ if TYPE_CHECKING:  # the models load with the first call that needs them, not wi
 
 DEFAULT_BASE_URL = "https://api.infobip.com"
 T = TypeVar("T")
-Transport = httpx.BaseTransport | httpx.AsyncBaseTransport
 
 
 def infobip_auth(
@@ -127,7 +127,10 @@ def _v1_verify_body(pin: str) -> TfaV1VerifyPinRequest:
     return TfaV1VerifyPinRequest(pin=pin)
 
 
-class _InfobipBase:
+class _InfobipBase(ClientSettings[TransportT]):
+    profile = INFOBIP
+    _auth: HeaderAuth
+
     def __init__(
         self,
         base_url: str = DEFAULT_BASE_URL,
@@ -139,12 +142,19 @@ class _InfobipBase:
         bearer_token: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
-        transport: Transport | None = None,
-        headers: dict[str, str] | None = None,
+        transport: TransportT | None = None,
+        headers: Mapping[str, str] | None = None,
         limits: CallLimits | None = None,
         allow_insecure_http: bool = False,
     ) -> None:
-        self.base_url = _validate.base_url("base_url", base_url, allow_insecure_http=allow_insecure_http)
+        """An Infobip client for ``base_url`` (your ``https://xxxxx.api.infobip.com``).
+
+        Exactly one credential: ``api_key`` (``Authorization: App <key>``), ``username`` and
+        ``password`` (Basic), ``ibsso_token`` or ``bearer_token``. ``timeout``, ``retry`` and
+        ``limits`` bound each call; ``transport`` replaces the network (an httpx transport of the
+        client's kind); ``headers`` are added to every request; ``allow_insecure_http`` permits a
+        plain ``http://`` base URL to a host that is not loopback.
+        """
         self._auth = infobip_auth(
             api_key=api_key,
             username=username,
@@ -152,32 +162,27 @@ class _InfobipBase:
             ibsso_token=ibsso_token,
             bearer_token=bearer_token,
         )
-        self._timeout = check_timeout(timeout)
-        self._retry = retry or RetryPolicy()
-        self._limits = limits or CallLimits()
-        self._transport = transport
-        self._headers = _validate.headers(headers)
+        self._settings(
+            base_url=_validate.base_url("base_url", base_url, allow_insecure_http=allow_insecure_http),
+            timeout=timeout,
+            retry=retry,
+            transport=transport,
+            headers=headers,
+            limits=limits,
+        )
         # The auth header comes from the httpx.Auth above; the generated token field stays empty so
         # no credential sits in the generated client's repr.
-        self._generated = AuthenticatedClient(base_url=base_url, token="", prefix="", raise_on_unexpected_status=True)
-
-    def _context(self, is_closed: Callable[[], bool]) -> CallContext:
-        return CallContext("infobip", self._retry, self._limits, self._auth.secret_values, is_closed)
+        self._generated = AuthenticatedClient(
+            base_url=self.base_url, token="", prefix="", raise_on_unexpected_status=True
+        )
+        self._connect()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._auth.scheme!r})"
 
 
-class InfobipClient(SyncLifecycle, _InfobipBase):
+class InfobipClient(_InfobipBase[httpx.BaseTransport], SyncLifecycle):
     """Synchronous Infobip 2FA client. Use as a context manager, or call ``close()``."""
-
-    def __init__(self, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> None:
-        super().__init__(base_url, **kwargs)
-        httpx_client = sync_httpx_client(
-            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
-        )
-        self._generated.set_httpx_client(httpx_client)
-        self._ctx = self._context(lambda: httpx_client.is_closed)
 
     def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return invoke(self._ctx, op, {"client": self._generated, **kwargs})
@@ -269,7 +274,7 @@ class InfobipClient(SyncLifecycle, _InfobipBase):
     def verify_2fa_phone_number(self, pin_id: str, pin: str) -> VerifyResult:
         """Check a PIN (``verify-2fa-phone-number``). A wrong, expired or exhausted PIN is a result."""
         parsed = self._call(ops.VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=_verify_body(pin))
-        return infobip_result(parsed, ops.VERIFY_2FA_PHONE_NUMBER.name)
+        return INFOBIP.verify_result(parsed, ops.VERIFY_2FA_PHONE_NUMBER.name)
 
     def get_2fa_verification_status(
         self, app_id: str, msisdn: str, *, verified: bool | None = None, sent: bool | None = None
@@ -355,7 +360,7 @@ class InfobipClient(SyncLifecycle, _InfobipBase):
     def v1_verify_2fa_phone_number(self, pin_id: str, pin: str) -> VerifyResult:
         """Check a PIN (``v1-verify-2fa-phone-number``)."""
         parsed = self._call(ops.V1_VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=_v1_verify_body(pin))
-        return infobip_result(parsed, ops.V1_VERIFY_2FA_PHONE_NUMBER.name)
+        return INFOBIP.verify_result(parsed, ops.V1_VERIFY_2FA_PHONE_NUMBER.name)
 
     def v1_get_2fa_verification_status(
         self, application_id: str, msisdn: str, *, verified: bool | None = None, sent: bool | None = None
@@ -370,16 +375,8 @@ class InfobipClient(SyncLifecycle, _InfobipBase):
         )
 
 
-class AsyncInfobipClient(AsyncLifecycle, _InfobipBase):
+class AsyncInfobipClient(_InfobipBase[httpx.AsyncBaseTransport], AsyncLifecycle):
     """Asynchronous Infobip 2FA client. Use as an async context manager, or await ``aclose()``."""
-
-    def __init__(self, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> None:
-        super().__init__(base_url, **kwargs)
-        httpx_client = async_httpx_client(
-            self.base_url, self._auth, self._timeout, self._transport, self._headers, self._limits.max_response_bytes
-        )
-        self._generated.set_async_httpx_client(httpx_client)
-        self._ctx = self._context(lambda: httpx_client.is_closed)
 
     async def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return await ainvoke(self._ctx, op, {"client": self._generated, **kwargs})
@@ -473,7 +470,7 @@ class AsyncInfobipClient(AsyncLifecycle, _InfobipBase):
     async def verify_2fa_phone_number(self, pin_id: str, pin: str) -> VerifyResult:
         """Check a PIN (``verify-2fa-phone-number``). A wrong, expired or exhausted PIN is a result."""
         parsed = await self._call(ops.VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=_verify_body(pin))
-        return infobip_result(parsed, ops.VERIFY_2FA_PHONE_NUMBER.name)
+        return INFOBIP.verify_result(parsed, ops.VERIFY_2FA_PHONE_NUMBER.name)
 
     async def get_2fa_verification_status(
         self, app_id: str, msisdn: str, *, verified: bool | None = None, sent: bool | None = None
@@ -561,7 +558,7 @@ class AsyncInfobipClient(AsyncLifecycle, _InfobipBase):
     async def v1_verify_2fa_phone_number(self, pin_id: str, pin: str) -> VerifyResult:
         """Check a PIN (``v1-verify-2fa-phone-number``)."""
         parsed = await self._call(ops.V1_VERIFY_2FA_PHONE_NUMBER, pin_id=pin_id, body=_v1_verify_body(pin))
-        return infobip_result(parsed, ops.V1_VERIFY_2FA_PHONE_NUMBER.name)
+        return INFOBIP.verify_result(parsed, ops.V1_VERIFY_2FA_PHONE_NUMBER.name)
 
     async def v1_get_2fa_verification_status(
         self, application_id: str, msisdn: str, *, verified: bool | None = None, sent: bool | None = None
