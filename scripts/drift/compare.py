@@ -148,6 +148,8 @@ class Comparison:
         detail = f"operationId {mine.operation_id}" if mine.operation_id else ""
         if mine.operation_id and theirs.operation_id and mine.operation_id != theirs.operation_id:
             self.add("operation-id", at, mine.operation_id, theirs.operation_id)
+        if mine.deprecated != theirs.deprecated:
+            self.add("deprecated", at, mine.deprecated, theirs.deprecated, detail)
         self._parameters(at, mine, theirs, detail)
         self._request_body(at, mine.request_body, theirs.request_body, detail)
         self._responses(at, mine, theirs, detail)

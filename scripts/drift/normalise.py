@@ -259,6 +259,7 @@ class Operation:
     responses: dict[str, dict[str, Any]]  # status -> resolved response
     security: Counter[str]  # alternatives: "http basic", "apiKey header authorization & ..."
     scopes: frozenset[str]
+    deprecated: bool = False
 
     @property
     def label(self) -> str:
@@ -457,6 +458,7 @@ class Document:
                     },
                     security=alternatives(security, schemes),
                     scopes=scopes(security, schemes, op.get("x-scopes")),
+                    deprecated=op.get("deprecated") is True,
                 )
         return found
 

@@ -157,6 +157,14 @@ def changed_type(doc: Doc) -> None:
     _schema(doc, "TfaCreateMessageRequest")["properties"]["pinLength"]["type"] = "string"
 
 
+def deprecated_operation(doc: Doc) -> None:
+    doc["paths"]["/2fa/2/pin/voice"]["post"]["deprecated"] = True
+
+
+def renamed_operation(doc: Doc) -> None:
+    doc["paths"]["/2fa/2/pin/voice"]["post"]["operationId"] = "send-pin-by-call"
+
+
 def new_token_url(doc: Doc) -> None:
     flow = doc["components"]["securitySchemes"]["OAuth2"]["flows"]["clientCredentials"]
     flow["tokenUrl"] = "https://auth.example/token"
@@ -243,6 +251,14 @@ MUTATIONS: dict[str, tuple[Callable[[Doc], None], set[tuple[str, str, Any, Any]]
                 "https://auth.example/token",
             )
         },
+    ),
+    "an operation deprecated": (
+        deprecated_operation,
+        {fact("deprecated", "POST /2fa/2/pin/voice", False, True)},
+    ),
+    "an operation renamed": (
+        renamed_operation,
+        {fact("operation-id", "POST /2fa/2/pin/voice", "send-2fa-pin-code-over-voice", "send-pin-by-call")},
     ),
     "a new scope": (new_scope, {fact("scope", f"{VERIFY}#/security/scopes/2fa:verify", False, True)}),
     "a new response header": (
