@@ -32,8 +32,10 @@ from typing import Any
 
 from .normalise import (
     CONSTRAINT_KEYWORDS,
+    MAX_DEPTH,
     MISSING,
     Document,
+    DocumentError,
     Operation,
     Schema,
     canon,
@@ -232,6 +234,8 @@ class Comparison:
     # --- schemas --------------------------------------------------------------------------------
 
     def _schema(self, mine_raw: Any, theirs_raw: Any, where: str, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise DocumentError(f"{where}: schemas nested deeper than {MAX_DEPTH}")
         mine, theirs = self.ours.schema(mine_raw), self.vendor.schema(theirs_raw)
         if mine.name:
             where = f"#/components/schemas/{mine.name}"

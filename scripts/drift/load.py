@@ -88,6 +88,10 @@ def parse(data: bytes, source: str) -> dict[str, Any]:
             doc = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise SourceError(f"{shown}: neither JSON nor YAML: {exc}") from None
+        except RecursionError:
+            raise SourceError(f"{shown}: nested too deeply to read") from None
+    except RecursionError:
+        raise SourceError(f"{shown}: nested too deeply to read") from None
     if not isinstance(doc, dict) or not str(doc.get("openapi", "")).startswith("3."):
         raise SourceError(f"{shown}: not an OpenAPI 3 document (no `openapi: 3.x` at the top)")
     if not isinstance(doc.get("paths"), dict):

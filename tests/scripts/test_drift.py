@@ -554,6 +554,16 @@ def test_a_broken_reference_is_a_clear_error() -> None:
         compare(ours("bandwidth"), doc)
 
 
+def test_schemas_nested_without_end_are_refused_not_followed() -> None:
+    deep: dict[str, Any] = {"type": "string"}
+    for _ in range(200):
+        deep = {"type": "object", "properties": {"x": deep}}
+    doc = ours("bandwidth")
+    doc["components"]["schemas"]["codeRequest"]["properties"]["to"] = deep
+    with pytest.raises(DocumentError, match="nested deeper than"):
+        compare(doc, copy.deepcopy(doc))
+
+
 def test_plain_http_is_refused_off_loopback() -> None:
     with pytest.raises(load.SourceError, match="plain http is refused"):
         load.read_bytes("http://vendor.example/openapi.json")
