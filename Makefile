@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated test contract mock lint format typecheck check clean soak bench
+.PHONY: help install generate check-generated test contract mock lint format typecheck check clean soak bench drift decisions
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -59,6 +59,16 @@ BENCH_ARGS ?=
 bench: $(STAMP) ## Benchmarks: cold import, per-call cost, loopback calls/s, the mock under load, suite times (BENCH_ARGS)
 	@mkdir -p reports
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+
+# spec/ against the vendors' published OpenAPI documents (not part of `make check`: CI never calls
+# vendors). INFOBIP_VENDOR_SPEC and BANDWIDTH_VENDOR_SPEC name each document, a file path or an https
+# URL; VENDOR=infobip|bandwidth picks one. Reports go to reports/drift-<vendor>.md and .json.
+drift: $(STAMP) ## Compare spec/ with the vendors' published documents (INFOBIP_VENDOR_SPEC, BANDWIDTH_VENDOR_SPEC, VENDOR)
+	@mkdir -p reports
+	$(BIN)/python -m scripts.drift $(if $(VENDOR),--vendor $(VENDOR))
+
+decisions: $(STAMP) ## Rewrite the decision tables of spec/README.md from spec/decisions.yaml
+	$(BIN)/python -m scripts.drift.readme
 
 mock: $(STAMP) ## Run both mocks on 127.0.0.1 (Infobip :8081, Bandwidth :8082), printing URLs and demo credentials
 	$(BIN)/python -m twofa_mocks

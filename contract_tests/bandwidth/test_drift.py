@@ -23,7 +23,8 @@ AUTH = {"Authorization": basic_header(DEMO_USER, DEMO_PASSWORD)}
 
 VARIANTS = [
     Variant("wrong field type", "verifyCode", "/code/verify", on_status(200, body={"valid": "yes"}), "ST108"),
-    Variant("missing required field", "generateVoiceCode", "/code/voice", on_status(200, body={}), "ST108"),
+    # `valid` is required (the verdict); callId/messageId are optional, as in the vendor's document.
+    Variant("missing required field", "verifyCode", "/code/verify", on_status(200, body={}), "ST108"),
     Variant("undocumented status", "generateMessagingCode", "/code/messaging", on_status(200, 202), "ST103"),
     Variant(
         "wrong error body shape",

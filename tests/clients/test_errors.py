@@ -8,7 +8,9 @@ from typing import Any
 import httpx
 import pytest
 from bandwidth_mfa_client.models import CodeRequest
+from bandwidth_mfa_client.types import Unset as BandwidthUnset
 from infobip_2fa_client.models import TfaStartAuthenticationRequest
+from infobip_2fa_client.types import Unset
 from twofa_clients import (
     NO_RETRIES,
     APIStatusError,
@@ -144,13 +146,32 @@ def test_malformed_infobip_answers_raise_layer_errors_only(
         assert info.value.message  # a readable text even without a vendor body
 
 
-@pytest.mark.parametrize(("status", "content", "ctype", "cls"), MALFORMED)
+def _is_object(content: bytes) -> bool:
+    try:
+        return isinstance(json.loads(content), dict)
+    except ValueError:
+        return False
+
+
+# A 200 object without `messageId` is a valid Bandwidth send answer (the field is optional, as in the
+# vendor's document): it is tested as a success below, not as malformed.
+BANDWIDTH_MALFORMED = [case for case in MALFORMED if not (case[0] == 200 and _is_object(case[1]))]
+
+
+@pytest.mark.parametrize(("status", "content", "ctype", "cls"), BANDWIDTH_MALFORMED)
 def test_malformed_bandwidth_answers_raise_layer_errors_only(
     status: int, content: bytes, ctype: str, cls: type[TwoFactorError]
 ) -> None:
     reply = httpx.Response(status, content=content, headers={"Content-Type": ctype})
     with bandwidth(reply) as client, pytest.raises(cls if cls is not ProtocolError else TwoFactorError):
         client.generate_messaging_code(CODE)
+
+
+def test_a_bandwidth_send_answer_without_its_message_id_is_a_success() -> None:
+    with bandwidth(json_response(200, {"no": "messageId"})) as client:
+        sent = client.generate_messaging_code(CODE)
+    assert isinstance(sent.message_id, BandwidthUnset)
+    assert sent.additional_properties == {"no": "messageId"}
 
 
 def test_unknown_enum_values_and_fields_do_not_fail_the_call() -> None:
@@ -203,4 +224,5 @@ def test_type_drift_deep_inside_a_success_body_is_a_protocol_error() -> None:
     app["configuration"] = {"pinAttempts": 10, "pinTimeToLive": "15m", "futureSetting": {"x": 1}}
     with infobip(json_response(200, [app])) as client:
         (parsed,) = client.get_2fa_applications()
+    assert not isinstance(parsed.configuration, Unset)
     assert parsed.configuration.pin_attempts == 10

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.tfa_application_configuration import TfaApplicationConfiguration
 
@@ -19,17 +21,17 @@ class TfaApplicationResponse:
 
     Attributes:
         application_id (str): Server-generated ID of the 2FA application.
-        name (str): Name of the 2FA application.
-        configuration (TfaApplicationConfiguration): Security configuration of a 2FA application. Time values use
-            `{timeLength}{timeUnit}` and limits `{attempts}/{timeLength}{timeUnit}`, with `timeLength` optional (default 1)
-            and `timeUnit` one of `ms`, `s`, `m`, `h`, `d`.
-        enabled (bool): Whether the application can be used to send PINs.
+        name (str | Unset): Name of the 2FA application.
+        configuration (TfaApplicationConfiguration | Unset): Security configuration of a 2FA application. Time values
+            use `{timeLength}{timeUnit}` and limits `{attempts}/{timeLength}{timeUnit}`, with `timeLength` optional (default
+            1) and `timeUnit` one of `ms`, `s`, `m`, `h`, `d`.
+        enabled (bool | Unset): Whether the application can be used to send PINs.
     """
 
     application_id: str
-    name: str
-    configuration: TfaApplicationConfiguration
-    enabled: bool
+    name: str | Unset = UNSET
+    configuration: TfaApplicationConfiguration | Unset = UNSET
+    enabled: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,7 +39,9 @@ class TfaApplicationResponse:
 
         name = self.name
 
-        configuration = self.configuration.to_dict()
+        configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.configuration, Unset):
+            configuration = self.configuration.to_dict()
 
         enabled = self.enabled
 
@@ -46,11 +50,14 @@ class TfaApplicationResponse:
         field_dict.update(
             {
                 "applicationId": application_id,
-                "name": name,
-                "configuration": configuration,
-                "enabled": enabled,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if configuration is not UNSET:
+            field_dict["configuration"] = configuration
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
 
         return field_dict
 
@@ -61,11 +68,16 @@ class TfaApplicationResponse:
         d = dict(src_dict)
         application_id = d.pop("applicationId")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
-        configuration = TfaApplicationConfiguration.from_dict(d.pop("configuration"))
+        _configuration = d.pop("configuration", UNSET)
+        configuration: TfaApplicationConfiguration | Unset
+        if isinstance(_configuration, Unset):
+            configuration = UNSET
+        else:
+            configuration = TfaApplicationConfiguration.from_dict(_configuration)
 
-        enabled = d.pop("enabled")
+        enabled = d.pop("enabled", UNSET)
 
         tfa_application_response = cls(
             application_id=application_id,

@@ -18,8 +18,8 @@ class TfaEmailMessage:
 
     Attributes:
         message_id (str): ID of the message template.
-        application_id (str): ID of the application the template belongs to.
-        email_template_id (int): ID of the Infobip e-mail template used.
+        application_id (str | Unset): ID of the application the template belongs to.
+        email_template_id (int | Unset): ID of the Infobip e-mail template used.
         from_ (str | Unset): Sender address.
         landing_page_id (str | Unset): ID of the opt-out landing page.
         pin_length (int | Unset): Length of the generated PIN.
@@ -28,8 +28,8 @@ class TfaEmailMessage:
     """
 
     message_id: str
-    application_id: str
-    email_template_id: int
+    application_id: str | Unset = UNSET
+    email_template_id: int | Unset = UNSET
     from_: str | Unset = UNSET
     landing_page_id: str | Unset = UNSET
     pin_length: int | Unset = UNSET
@@ -62,10 +62,12 @@ class TfaEmailMessage:
         field_dict.update(
             {
                 "messageId": message_id,
-                "applicationId": application_id,
-                "emailTemplateId": email_template_id,
             }
         )
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+        if email_template_id is not UNSET:
+            field_dict["emailTemplateId"] = email_template_id
         if from_ is not UNSET:
             field_dict["from"] = from_
         if landing_page_id is not UNSET:
@@ -82,9 +84,9 @@ class TfaEmailMessage:
         d = dict(src_dict)
         message_id = d.pop("messageId")
 
-        application_id = d.pop("applicationId")
+        application_id = d.pop("applicationId", UNSET)
 
-        email_template_id = d.pop("emailTemplateId")
+        email_template_id = d.pop("emailTemplateId", UNSET)
 
         from_ = d.pop("from", UNSET)
 

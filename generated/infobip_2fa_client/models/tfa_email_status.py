@@ -16,11 +16,11 @@ class TfaEmailStatus:
     """Status of the PIN e-mail.
 
     Attributes:
-        name (str): Status name, e.g. `PENDING_ACCEPTED`. Free string.
+        name (str | Unset): Status name, e.g. `PENDING_ACCEPTED`. Free string.
         description (str | Unset): Human-readable status description, e.g. `Message accepted, pending for delivery.`
     """
 
-    name: str
+    name: str | Unset = UNSET
     description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,11 +31,9 @@ class TfaEmailStatus:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
 
@@ -44,7 +42,7 @@ class TfaEmailStatus:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
         description = d.pop("description", UNSET)
 

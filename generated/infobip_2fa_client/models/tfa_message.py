@@ -24,7 +24,7 @@ class TfaMessage:
 
         Attributes:
             message_id (str): ID of the message template.
-            application_id (str): ID of the application the template belongs to.
+            application_id (str | Unset): ID of the application the template belongs to.
             pin_placeholder (str | Unset): PIN placeholder inside `messageText` (`{{pin}}`); SMS/voice templates only.
             message_text (str | Unset): Text of the message; SMS/voice templates only.
             pin_length (int | Unset): Length of the generated PIN.
@@ -43,7 +43,7 @@ class TfaMessage:
     """
 
     message_id: str
-    application_id: str
+    application_id: str | Unset = UNSET
     pin_placeholder: str | Unset = UNSET
     message_text: str | Unset = UNSET
     pin_length: int | Unset = UNSET
@@ -109,9 +109,10 @@ class TfaMessage:
         field_dict.update(
             {
                 "messageId": message_id,
-                "applicationId": application_id,
             }
         )
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
         if pin_placeholder is not UNSET:
             field_dict["pinPlaceholder"] = pin_placeholder
         if message_text is not UNSET:
@@ -148,7 +149,7 @@ class TfaMessage:
         d = dict(src_dict)
         message_id = d.pop("messageId")
 
-        application_id = d.pop("applicationId")
+        application_id = d.pop("applicationId", UNSET)
 
         pin_placeholder = d.pop("pinPlaceholder", UNSET)
 

@@ -23,11 +23,12 @@ class TfaSmsOrVoiceMessage:
 
     Attributes:
         message_id (str): ID of the message template.
-        application_id (str): ID of the application the template belongs to.
-        message_text (str): Text of the message, with `{{pin}}` and any custom placeholders.
-        pin_type (str | TfaPinType): Type of the generated PIN; unknown values are passed through as plain strings.
+        application_id (str | Unset): ID of the application the template belongs to.
         pin_placeholder (str | Unset): PIN placeholder inside `messageText`; always `{{pin}}` in `/2fa/2`.
+        message_text (str | Unset): Text of the message, with `{{pin}}` and any custom placeholders.
         pin_length (int | Unset): Length of the generated PIN.
+        pin_type (str | TfaPinType | Unset): Type of the generated PIN; unknown values are passed through as plain
+            strings.
         language (str | TfaLanguage | Unset): Language of the message text; unknown values are passed through as plain
             strings.
         voice_name (str | Unset): Voice used to read the message in voice calls.
@@ -38,11 +39,11 @@ class TfaSmsOrVoiceMessage:
     """
 
     message_id: str
-    application_id: str
-    message_text: str
-    pin_type: str | TfaPinType
+    application_id: str | Unset = UNSET
     pin_placeholder: str | Unset = UNSET
+    message_text: str | Unset = UNSET
     pin_length: int | Unset = UNSET
+    pin_type: str | TfaPinType | Unset = UNSET
     language: str | TfaLanguage | Unset = UNSET
     voice_name: str | Unset = UNSET
     sender_id: str | Unset = UNSET
@@ -56,17 +57,19 @@ class TfaSmsOrVoiceMessage:
 
         application_id = self.application_id
 
+        pin_placeholder = self.pin_placeholder
+
         message_text = self.message_text
 
-        pin_type: str
-        if isinstance(self.pin_type, TfaPinType):
+        pin_length = self.pin_length
+
+        pin_type: str | Unset
+        if isinstance(self.pin_type, Unset):
+            pin_type = UNSET
+        elif isinstance(self.pin_type, TfaPinType):
             pin_type = self.pin_type.value
         else:
             pin_type = self.pin_type
-
-        pin_placeholder = self.pin_placeholder
-
-        pin_length = self.pin_length
 
         language: str | Unset
         if isinstance(self.language, Unset):
@@ -93,15 +96,18 @@ class TfaSmsOrVoiceMessage:
         field_dict.update(
             {
                 "messageId": message_id,
-                "applicationId": application_id,
-                "messageText": message_text,
-                "pinType": pin_type,
             }
         )
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
         if pin_placeholder is not UNSET:
             field_dict["pinPlaceholder"] = pin_placeholder
+        if message_text is not UNSET:
+            field_dict["messageText"] = message_text
         if pin_length is not UNSET:
             field_dict["pinLength"] = pin_length
+        if pin_type is not UNSET:
+            field_dict["pinType"] = pin_type
         if language is not UNSET:
             field_dict["language"] = language
         if voice_name is not UNSET:
@@ -124,11 +130,17 @@ class TfaSmsOrVoiceMessage:
         d = dict(src_dict)
         message_id = d.pop("messageId")
 
-        application_id = d.pop("applicationId")
+        application_id = d.pop("applicationId", UNSET)
 
-        message_text = d.pop("messageText")
+        pin_placeholder = d.pop("pinPlaceholder", UNSET)
 
-        def _parse_pin_type(data: object) -> str | TfaPinType:
+        message_text = d.pop("messageText", UNSET)
+
+        pin_length = d.pop("pinLength", UNSET)
+
+        def _parse_pin_type(data: object) -> str | TfaPinType | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -137,13 +149,9 @@ class TfaSmsOrVoiceMessage:
                 return pin_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(str | TfaPinType, data)
+            return cast(str | TfaPinType | Unset, data)
 
-        pin_type = _parse_pin_type(d.pop("pinType"))
-
-        pin_placeholder = d.pop("pinPlaceholder", UNSET)
-
-        pin_length = d.pop("pinLength", UNSET)
+        pin_type = _parse_pin_type(d.pop("pinType", UNSET))
 
         def _parse_language(data: object) -> str | TfaLanguage | Unset:
             if isinstance(data, Unset):
@@ -178,10 +186,10 @@ class TfaSmsOrVoiceMessage:
         tfa_sms_or_voice_message = cls(
             message_id=message_id,
             application_id=application_id,
-            message_text=message_text,
-            pin_type=pin_type,
             pin_placeholder=pin_placeholder,
+            message_text=message_text,
             pin_length=pin_length,
+            pin_type=pin_type,
             language=language,
             voice_name=voice_name,
             sender_id=sender_id,

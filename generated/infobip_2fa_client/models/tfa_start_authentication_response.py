@@ -19,7 +19,7 @@ class TfaStartAuthenticationResponse:
 
     Attributes:
         pin_id (str): ID of the PIN, used to verify or resend it.
-        to (str): The destination phone number.
+        to (str | Unset): The destination phone number.
         nc_status (str | TfaNcStatus | Unset): Number Lookup status (SMS only, present when a lookup ran); unknown
             values are passed through as plain strings.
         sms_status (str | TfaSmsStatus | Unset): Whether the SMS was sent (SMS only); unknown values are passed through
@@ -31,7 +31,7 @@ class TfaStartAuthenticationResponse:
     """
 
     pin_id: str
-    to: str
+    to: str | Unset = UNSET
     nc_status: str | TfaNcStatus | Unset = UNSET
     sms_status: str | TfaSmsStatus | Unset = UNSET
     call_status: str | Unset = UNSET
@@ -68,9 +68,10 @@ class TfaStartAuthenticationResponse:
         field_dict.update(
             {
                 "pinId": pin_id,
-                "to": to,
             }
         )
+        if to is not UNSET:
+            field_dict["to"] = to
         if nc_status is not UNSET:
             field_dict["ncStatus"] = nc_status
         if sms_status is not UNSET:
@@ -87,7 +88,7 @@ class TfaStartAuthenticationResponse:
         d = dict(src_dict)
         pin_id = d.pop("pinId")
 
-        to = d.pop("to")
+        to = d.pop("to", UNSET)
 
         def _parse_nc_status(data: object) -> str | TfaNcStatus | Unset:
             if isinstance(data, Unset):

@@ -21,12 +21,12 @@ class TfaStartEmailAuthenticationResponse:
 
     Attributes:
         pin_id (str): ID of the PIN, used to verify or resend it.
-        to (str): The destination e-mail address.
+        to (str | Unset): The destination e-mail address.
         email_status (TfaEmailStatus | Unset): Status of the PIN e-mail.
     """
 
     pin_id: str
-    to: str
+    to: str | Unset = UNSET
     email_status: TfaEmailStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,9 +44,10 @@ class TfaStartEmailAuthenticationResponse:
         field_dict.update(
             {
                 "pinId": pin_id,
-                "to": to,
             }
         )
+        if to is not UNSET:
+            field_dict["to"] = to
         if email_status is not UNSET:
             field_dict["emailStatus"] = email_status
 
@@ -59,7 +60,7 @@ class TfaStartEmailAuthenticationResponse:
         d = dict(src_dict)
         pin_id = d.pop("pinId")
 
-        to = d.pop("to")
+        to = d.pop("to", UNSET)
 
         _email_status = d.pop("emailStatus", UNSET)
         email_status: TfaEmailStatus | Unset

@@ -21,17 +21,17 @@ class TfaV1ApplicationResponse:
 
     Attributes:
         application_id (str): Server-generated ID of the 2FA application.
-        name (str): Name of the 2FA application.
-        configuration (TfaV1ApplicationConfiguration): Security configuration of a `/2fa/1` application; same fields,
-            formats and defaults as in `/2fa/2`.
-        enabled (bool): Whether the application can be used to send PINs.
+        name (str | Unset): Name of the 2FA application.
+        configuration (TfaV1ApplicationConfiguration | Unset): Security configuration of a `/2fa/1` application; same
+            fields, formats and defaults as in `/2fa/2`.
+        enabled (bool | Unset): Whether the application can be used to send PINs.
         process_id (str | Unset): Process tracking ID (legacy documentation only; may be absent).
     """
 
     application_id: str
-    name: str
-    configuration: TfaV1ApplicationConfiguration
-    enabled: bool
+    name: str | Unset = UNSET
+    configuration: TfaV1ApplicationConfiguration | Unset = UNSET
+    enabled: bool | Unset = UNSET
     process_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -40,7 +40,9 @@ class TfaV1ApplicationResponse:
 
         name = self.name
 
-        configuration = self.configuration.to_dict()
+        configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.configuration, Unset):
+            configuration = self.configuration.to_dict()
 
         enabled = self.enabled
 
@@ -51,11 +53,14 @@ class TfaV1ApplicationResponse:
         field_dict.update(
             {
                 "applicationId": application_id,
-                "name": name,
-                "configuration": configuration,
-                "enabled": enabled,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if configuration is not UNSET:
+            field_dict["configuration"] = configuration
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
         if process_id is not UNSET:
             field_dict["processId"] = process_id
 
@@ -68,11 +73,16 @@ class TfaV1ApplicationResponse:
         d = dict(src_dict)
         application_id = d.pop("applicationId")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
-        configuration = TfaV1ApplicationConfiguration.from_dict(d.pop("configuration"))
+        _configuration = d.pop("configuration", UNSET)
+        configuration: TfaV1ApplicationConfiguration | Unset
+        if isinstance(_configuration, Unset):
+            configuration = UNSET
+        else:
+            configuration = TfaV1ApplicationConfiguration.from_dict(_configuration)
 
-        enabled = d.pop("enabled")
+        enabled = d.pop("enabled", UNSET)
 
         process_id = d.pop("processId", UNSET)
 

@@ -19,12 +19,12 @@ class TfaV1Message:
 
     Attributes:
         message_id (str): 2FA message ID.
-        application_id (str): 2FA application ID for which the message was created.
-        pin_placeholder (str): PIN code placeholder; right before sending it is replaced with the generated PIN.
-        message_text (str): Text of the message that will be sent.
-        pin_type (str | TfaV1PinType): Type of PIN code generated and sent with this message; unknown values are passed
-            through as plain strings.
+        application_id (str | Unset): 2FA application ID for which the message was created.
+        pin_placeholder (str | Unset): PIN code placeholder; right before sending it is replaced with the generated PIN.
+        message_text (str | Unset): Text of the message that will be sent.
         pin_length (int | Unset): PIN code length.
+        pin_type (str | TfaV1PinType | Unset): Type of PIN code generated and sent with this message; unknown values are
+            passed through as plain strings.
         repeat_dtmf (str | Unset): DTMF code which repeats the message if the subscriber enters it.
         speech_rate (float | Unset): Speed of speech for the voice message, from 0.5 to 2.
         sender_id (str | Unset): Name that appears as the sender of the 2FA message, e.g. `CompanyName`.
@@ -33,11 +33,11 @@ class TfaV1Message:
     """
 
     message_id: str
-    application_id: str
-    pin_placeholder: str
-    message_text: str
-    pin_type: str | TfaV1PinType
+    application_id: str | Unset = UNSET
+    pin_placeholder: str | Unset = UNSET
+    message_text: str | Unset = UNSET
     pin_length: int | Unset = UNSET
+    pin_type: str | TfaV1PinType | Unset = UNSET
     repeat_dtmf: str | Unset = UNSET
     speech_rate: float | Unset = UNSET
     sender_id: str | Unset = UNSET
@@ -53,13 +53,15 @@ class TfaV1Message:
 
         message_text = self.message_text
 
-        pin_type: str
-        if isinstance(self.pin_type, TfaV1PinType):
+        pin_length = self.pin_length
+
+        pin_type: str | Unset
+        if isinstance(self.pin_type, Unset):
+            pin_type = UNSET
+        elif isinstance(self.pin_type, TfaV1PinType):
             pin_type = self.pin_type.value
         else:
             pin_type = self.pin_type
-
-        pin_length = self.pin_length
 
         repeat_dtmf = self.repeat_dtmf
 
@@ -80,14 +82,18 @@ class TfaV1Message:
         field_dict.update(
             {
                 "messageId": message_id,
-                "applicationId": application_id,
-                "pinPlaceholder": pin_placeholder,
-                "messageText": message_text,
-                "pinType": pin_type,
             }
         )
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+        if pin_placeholder is not UNSET:
+            field_dict["pinPlaceholder"] = pin_placeholder
+        if message_text is not UNSET:
+            field_dict["messageText"] = message_text
         if pin_length is not UNSET:
             field_dict["pinLength"] = pin_length
+        if pin_type is not UNSET:
+            field_dict["pinType"] = pin_type
         if repeat_dtmf is not UNSET:
             field_dict["repeatDTMF"] = repeat_dtmf
         if speech_rate is not UNSET:
@@ -104,13 +110,17 @@ class TfaV1Message:
         d = dict(src_dict)
         message_id = d.pop("messageId")
 
-        application_id = d.pop("applicationId")
+        application_id = d.pop("applicationId", UNSET)
 
-        pin_placeholder = d.pop("pinPlaceholder")
+        pin_placeholder = d.pop("pinPlaceholder", UNSET)
 
-        message_text = d.pop("messageText")
+        message_text = d.pop("messageText", UNSET)
 
-        def _parse_pin_type(data: object) -> str | TfaV1PinType:
+        pin_length = d.pop("pinLength", UNSET)
+
+        def _parse_pin_type(data: object) -> str | TfaV1PinType | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -119,11 +129,9 @@ class TfaV1Message:
                 return pin_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(str | TfaV1PinType, data)
+            return cast(str | TfaV1PinType | Unset, data)
 
-        pin_type = _parse_pin_type(d.pop("pinType"))
-
-        pin_length = d.pop("pinLength", UNSET)
+        pin_type = _parse_pin_type(d.pop("pinType", UNSET))
 
         repeat_dtmf = d.pop("repeatDTMF", UNSET)
 
@@ -151,8 +159,8 @@ class TfaV1Message:
             application_id=application_id,
             pin_placeholder=pin_placeholder,
             message_text=message_text,
-            pin_type=pin_type,
             pin_length=pin_length,
+            pin_type=pin_type,
             repeat_dtmf=repeat_dtmf,
             speech_rate=speech_rate,
             sender_id=sender_id,

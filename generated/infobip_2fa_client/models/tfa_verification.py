@@ -16,58 +16,61 @@ class TfaVerification:
     """Verification record of one PIN sent to a destination.
 
     Attributes:
-        msisdn (str): The phone number (or e-mail address) the PIN was sent to.
         verified (bool): Whether the destination was verified with this PIN.
-        sent_at (int): UNIX timestamp in milliseconds when the PIN was sent.
+        msisdn (str | Unset): The phone number (or e-mail address) the PIN was sent to.
         verified_at (int | Unset): UNIX timestamp in milliseconds of the verification; present when verified. (The
             vendor example shows 10-digit second values.)
+        sent_at (int | Unset): UNIX timestamp in milliseconds when the PIN was sent. Optional: the vendor describes it
+            as present only when the destination is verified (this project's mock always sends it).
     """
 
-    msisdn: str
     verified: bool
-    sent_at: int
+    msisdn: str | Unset = UNSET
     verified_at: int | Unset = UNSET
+    sent_at: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        msisdn = self.msisdn
-
         verified = self.verified
 
-        sent_at = self.sent_at
+        msisdn = self.msisdn
 
         verified_at = self.verified_at
+
+        sent_at = self.sent_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "msisdn": msisdn,
                 "verified": verified,
-                "sentAt": sent_at,
             }
         )
+        if msisdn is not UNSET:
+            field_dict["msisdn"] = msisdn
         if verified_at is not UNSET:
             field_dict["verifiedAt"] = verified_at
+        if sent_at is not UNSET:
+            field_dict["sentAt"] = sent_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        msisdn = d.pop("msisdn")
-
         verified = d.pop("verified")
 
-        sent_at = d.pop("sentAt")
+        msisdn = d.pop("msisdn", UNSET)
 
         verified_at = d.pop("verifiedAt", UNSET)
 
+        sent_at = d.pop("sentAt", UNSET)
+
         tfa_verification = cls(
-            msisdn=msisdn,
             verified=verified,
-            sent_at=sent_at,
+            msisdn=msisdn,
             verified_at=verified_at,
+            sent_at=sent_at,
         )
 
         tfa_verification.additional_properties = d

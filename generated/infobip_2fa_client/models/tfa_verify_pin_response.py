@@ -17,27 +17,27 @@ class TfaVerifyPinResponse:
     """Outcome of a verification. Failures are reported here with `verified: false` and a `pinError`, not as HTTP errors.
 
     Attributes:
-        pin_id (str): ID of the verified PIN.
-        msisdn (str): The destination the PIN was sent to (an e-mail address for e-mail PINs).
         verified (bool): Whether the PIN was verified.
+        pin_id (str | Unset): ID of the verified PIN.
+        msisdn (str | Unset): The destination the PIN was sent to (an e-mail address for e-mail PINs).
         attempts_remaining (int | Unset): Number of wrong verification attempts the PIN still tolerates.
         pin_error (str | TfaPinError | Unset): Why the verification failed (`WRONG_PIN`, `TTL_EXPIRED`,
             `NO_MORE_PIN_ATTEMPTS`); absent on success. Unknown values are passed through as plain strings.
     """
 
-    pin_id: str
-    msisdn: str
     verified: bool
+    pin_id: str | Unset = UNSET
+    msisdn: str | Unset = UNSET
     attempts_remaining: int | Unset = UNSET
     pin_error: str | TfaPinError | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        verified = self.verified
+
         pin_id = self.pin_id
 
         msisdn = self.msisdn
-
-        verified = self.verified
 
         attempts_remaining = self.attempts_remaining
 
@@ -53,11 +53,13 @@ class TfaVerifyPinResponse:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "pinId": pin_id,
-                "msisdn": msisdn,
                 "verified": verified,
             }
         )
+        if pin_id is not UNSET:
+            field_dict["pinId"] = pin_id
+        if msisdn is not UNSET:
+            field_dict["msisdn"] = msisdn
         if attempts_remaining is not UNSET:
             field_dict["attemptsRemaining"] = attempts_remaining
         if pin_error is not UNSET:
@@ -68,11 +70,11 @@ class TfaVerifyPinResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        pin_id = d.pop("pinId")
-
-        msisdn = d.pop("msisdn")
-
         verified = d.pop("verified")
+
+        pin_id = d.pop("pinId", UNSET)
+
+        msisdn = d.pop("msisdn", UNSET)
 
         attempts_remaining = d.pop("attemptsRemaining", UNSET)
 
@@ -92,9 +94,9 @@ class TfaVerifyPinResponse:
         pin_error = _parse_pin_error(d.pop("pinError", UNSET))
 
         tfa_verify_pin_response = cls(
+            verified=verified,
             pin_id=pin_id,
             msisdn=msisdn,
-            verified=verified,
             attempts_remaining=attempts_remaining,
             pin_error=pin_error,
         )
