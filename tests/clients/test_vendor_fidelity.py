@@ -19,6 +19,7 @@ from infobip_2fa_client.models import (
     TfaStartAuthenticationRequest,
     TfaV1ApplicationRequest,
 )
+from infobip_2fa_client.types import Unset
 from twofa_clients import (
     NO_RETRIES,
     AsyncBandwidthClient,
@@ -298,3 +299,25 @@ async def test_async_token_url_follows_the_base_url_and_token_url_overrides() ->
     ) as client:
         await client.verify_code("+19195551234", "123456", 3)
     assert seen == ["http://127.0.0.1:9/api/v1/oauth2/token", "https://auth.example/token"]
+
+
+# --- a response field is required only where the vendor guarantees it -------------------------------
+
+RECORD_WITHOUT_SENT_AT = {"verifications": [{"msisdn": "41793026727", "verified": False}]}
+
+
+def test_a_verification_record_without_sent_at_is_read() -> None:
+    vendor = FakeVendor([json_response(200, RECORD_WITHOUT_SENT_AT)])
+    with infobip(vendor) as client:
+        records = client.get_2fa_verification_status("A1", "41793026727")
+        v1_records = client.v1_get_2fa_verification_status("A1", "41793026727")
+    (record,) = records.verifications
+    assert (record.verified, isinstance(record.sent_at, Unset)) == (False, True)
+    assert len(v1_records.verifications) == 1
+
+
+@pytest.mark.anyio
+async def test_async_verification_record_without_sent_at_is_read() -> None:
+    vendor = FakeVendor([json_response(200, RECORD_WITHOUT_SENT_AT)])
+    records = await in_async_infobip(vendor, lambda c: c.get_2fa_verification_status("A1", "41793026727"))
+    assert records.verifications[0].verified is False
