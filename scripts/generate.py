@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from scripts import emit_layer
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 GENERATOR = "openapi-python-client"
@@ -143,17 +145,25 @@ def differences(expected: Path, actual: Path, prefix: str = "") -> list[str]:
     return out
 
 
+def layer_modules(fresh: Path) -> dict[Path, str]:
+    """The layer's generated modules (overrides/twofa_clients/<vendor>/_operations.py) and their text."""
+    return {vendor.output: emit_layer.emit(vendor, fresh / vendor.package) for vendor in emit_layer.VENDORS}
+
+
 def write() -> None:
     with tempfile.TemporaryDirectory(prefix="twofa-gen-") as tmp:
         fresh = Path(tmp)
         generate_tree(fresh)
+        layer = layer_modules(fresh)
         GENERATED.mkdir(exist_ok=True)
         for vendor in VENDORS:
             shutil.rmtree(GENERATED / vendor.package, ignore_errors=True)
             shutil.copytree(fresh / vendor.package, GENERATED / vendor.package)
         for name in (MANIFEST, "README.md"):
             shutil.copy2(fresh / name, GENERATED / name)
-    print(f"generated/ rewritten from {', '.join(v.spec for v in VENDORS)}")
+        for path, text in layer.items():
+            path.write_text(text, encoding="utf-8")
+    print(f"generated/ and the layer's operation modules rewritten from {', '.join(v.spec for v in VENDORS)}")
 
 
 def check() -> int:
@@ -164,6 +174,9 @@ def check() -> int:
             print("generated/ does not exist: run `make generate`", file=sys.stderr)
             return 1
         problems = differences(fresh, GENERATED, "generated/")
+        for path, text in layer_modules(fresh).items():
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                problems.append(f"{path.relative_to(ROOT)}: differs from what the spec generates")
     if problems:
         print("generated/ is stale or hand-edited; run `make generate` and commit:", file=sys.stderr)
         for line in problems:
@@ -181,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             return check()
         write()
-    except GenerationError as exc:
+    except (GenerationError, emit_layer.EmitError) as exc:
         print(exc, file=sys.stderr)
         return 1
     return 0

@@ -440,3 +440,17 @@ def _delay(
     if delay is not None:
         log_retry(op.name, attempt.failure, retry_number, ctx.retry, delay, ctx.secrets)
     return delay
+
+
+class SyncCaller:
+    """What the generated sync methods call: ``_call``, defined by each synchronous client."""
+
+    def _call(self, op: Operation[T], **kwargs: Any) -> T:
+        raise NotImplementedError
+
+
+class AsyncCaller:
+    """What the generated async methods call: ``_call``, defined by each asynchronous client."""
+
+    async def _call(self, op: Operation[T], **kwargs: Any) -> T:
+        raise NotImplementedError

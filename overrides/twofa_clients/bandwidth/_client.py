@@ -26,11 +26,11 @@ from .._constants import DEFAULT_TIMEOUT
 from .._errors import InvalidArgumentError
 from .._retry import RetryPolicy
 from .._verify import VerifyResult
-from . import _operations as ops
+from ._operations import VERIFY_CODE, AsyncBandwidthOperations, BandwidthOperations
 from ._vendor import BANDWIDTH
 
 if TYPE_CHECKING:  # the models load with the first call that needs them, not with this module
-    from bandwidth_mfa_client.models import CodeRequest, MessagingCodeResponse, VerifyCodeRequest, VoiceCodeResponse
+    from bandwidth_mfa_client.models import VerifyCodeRequest
 
 DEFAULT_BASE_URL = "https://mfa.bandwidth.com/api/v1"
 DEFAULT_TOKEN_URL = "https://api.bandwidth.com/api/v1/oauth2/token"  # noqa: S105 - a URL, not a secret
@@ -145,45 +145,29 @@ class _BandwidthBase(ClientSettings[TransportT]):
         return f"{type(self).__name__}(account_id={self.account_id!r}, base_url={self.base_url!r}, auth={kind!r})"
 
 
-class BandwidthClient(_BandwidthBase[httpx.BaseTransport], SyncLifecycle):
+class BandwidthClient(_BandwidthBase[httpx.BaseTransport], SyncLifecycle, BandwidthOperations):
     """Synchronous Bandwidth MFA client. Use as a context manager, or call ``close()``."""
 
     def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return invoke(self._ctx, op, {"client": self._generated, "account_id": self.account_id, **kwargs})
 
-    def generate_messaging_code(self, body: CodeRequest) -> MessagingCodeResponse:
-        """Send a code by SMS (``generateMessagingCode``). Never repeated once it may have reached Bandwidth."""
-        return self._call(ops.GENERATE_MESSAGING_CODE, body=body)
-
-    def generate_voice_code(self, body: CodeRequest) -> VoiceCodeResponse:
-        """Speak a code in a call (``generateVoiceCode``). Never repeated once it may have reached Bandwidth."""
-        return self._call(ops.GENERATE_VOICE_CODE, body=body)
-
     def verify_code(
         self, to: str, code: str, expiration_time_in_minutes: float, *, scope: str | None = None
     ) -> VerifyResult:
         """Check a code (``verifyCode``): ``verified`` is False for a wrong, expired or unknown code."""
-        parsed = self._call(ops.VERIFY_CODE, body=_verify_body(to, code, expiration_time_in_minutes, scope))
-        return BANDWIDTH.verify_result(parsed, ops.VERIFY_CODE.name)
+        parsed = self._call(VERIFY_CODE, body=_verify_body(to, code, expiration_time_in_minutes, scope))
+        return BANDWIDTH.verify_result(parsed, VERIFY_CODE.name)
 
 
-class AsyncBandwidthClient(_BandwidthBase[httpx.AsyncBaseTransport], AsyncLifecycle):
+class AsyncBandwidthClient(_BandwidthBase[httpx.AsyncBaseTransport], AsyncLifecycle, AsyncBandwidthOperations):
     """Asynchronous Bandwidth MFA client. Use as an async context manager, or await ``aclose()``."""
 
     async def _call(self, op: Operation[T], **kwargs: Any) -> T:
         return await ainvoke(self._ctx, op, {"client": self._generated, "account_id": self.account_id, **kwargs})
 
-    async def generate_messaging_code(self, body: CodeRequest) -> MessagingCodeResponse:
-        """Send a code by SMS (``generateMessagingCode``). Never repeated once it may have reached Bandwidth."""
-        return await self._call(ops.GENERATE_MESSAGING_CODE, body=body)
-
-    async def generate_voice_code(self, body: CodeRequest) -> VoiceCodeResponse:
-        """Speak a code in a call (``generateVoiceCode``). Never repeated once it may have reached Bandwidth."""
-        return await self._call(ops.GENERATE_VOICE_CODE, body=body)
-
     async def verify_code(
         self, to: str, code: str, expiration_time_in_minutes: float, *, scope: str | None = None
     ) -> VerifyResult:
         """Check a code (``verifyCode``): ``verified`` is False for a wrong, expired or unknown code."""
-        parsed = await self._call(ops.VERIFY_CODE, body=_verify_body(to, code, expiration_time_in_minutes, scope))
-        return BANDWIDTH.verify_result(parsed, ops.VERIFY_CODE.name)
+        parsed = await self._call(VERIFY_CODE, body=_verify_body(to, code, expiration_time_in_minutes, scope))
+        return BANDWIDTH.verify_result(parsed, VERIFY_CODE.name)
