@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextvars
 import functools
 import importlib
+import inspect
 import json
 import time
+import types
 import typing
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -92,6 +94,7 @@ class Generated:
     # Raised by the generated code (raise_on_unexpected_status=True) for a status the spec does not list.
     unexpected_status: type[Exception]
     handled: tuple[type[Exception], ...]  # what a call turns into an Attempt instead of raising
+    body: tuple[type[Any], ...]  # what the generated function takes as ``body`` (empty: no body)
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ class Operation(Generic[T]):
             fits=fits(ok),
             unexpected_status=unexpected,
             handled=(httpx.HTTPError, TwoFactorError, unexpected, *_PARSE_ERRORS),
+            body=_body_types(module.sync_detailed),
         )
 
     @property
@@ -136,6 +140,16 @@ class Operation(Generic[T]):
     @property
     def ok(self) -> Any:
         return self.generated.ok
+
+
+def _body_types(function: Callable[..., Any]) -> tuple[type[Any], ...]:
+    """The classes a generated function accepts as ``body`` (its model, and ``Unset`` when optional)."""
+    parameter = inspect.signature(function).parameters.get("body")
+    if parameter is None:
+        return ()
+    hint = parameter.annotation
+    options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    return tuple(option for option in options if isinstance(option, type))
 
 
 def _success_type(models: ModuleType, name: str) -> Any:
@@ -331,6 +345,10 @@ class CallContext:
 def _check_call(ctx: CallContext, op: Operation[Any], kwargs: dict[str, Any]) -> None:
     if ctx.is_closed():
         raise ClientClosedError("the client is closed", vendor=ctx.vendor, operation=op.name)
+    body_types = op.generated.body
+    if body_types and not isinstance(kwargs.get("body"), body_types):
+        wanted = " or ".join(t.__name__ for t in body_types if t.__name__ != "Unset")
+        raise TypeError(f"{op.name}: body must be a {wanted}, not {type(kwargs.get('body')).__name__}")
     for name, value in kwargs.items():
         if isinstance(value, str):  # path and query parameters: IDs and numbers
             path_parameter(name, value)

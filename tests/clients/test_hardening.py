@@ -345,9 +345,11 @@ def test_an_async_client_works_under_a_second_event_loop() -> None:
 @pytest.mark.parametrize("pin_id", ["x" * 70_000, "\ud800", "a\udfffb", ".", ".."])
 def test_unusable_ids_are_refused_before_sending(pin_id: str) -> None:
     vendor = FakeVendor([json_response(200, VERIFIED)])
-    with InfobipClient("https://ib.example", api_key=API_KEY, transport=vendor.transport) as client:
-        with pytest.raises(InvalidArgumentError, match="pin_id"):
-            client.verify_2fa_phone_number(pin_id, "1234")
+    with (
+        InfobipClient("https://ib.example", api_key=API_KEY, transport=vendor.transport) as client,
+        pytest.raises(InvalidArgumentError, match="pin_id"),
+    ):
+        client.verify_2fa_phone_number(pin_id, "1234")
         with pytest.raises(InvalidArgumentError, match="msg_id"):
             client.get_2fa_message_template("A1", pin_id)
     assert vendor.requests == []
@@ -554,3 +556,13 @@ def test_an_unsendable_request_is_not_retried() -> None:
     assert len(vendor.requests) == 1
     assert "secret-stuff" not in str(info.value)
     assert info.value.__cause__ is None
+
+
+def test_a_dict_where_a_model_is_expected_is_a_type_error() -> None:
+    vendor = FakeVendor([json_response(200, SENT)])
+    with (
+        InfobipClient("https://ib.example", api_key=API_KEY, transport=vendor.transport) as client,
+        pytest.raises(TypeError, match="body must be a TfaStartAuthenticationRequest, not dict"),
+    ):
+        client.send_2fa_pin_code_over_sms({"applicationId": "A1"})  # type: ignore[arg-type]
+    assert vendor.requests == []
