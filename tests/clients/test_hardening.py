@@ -345,11 +345,9 @@ def test_an_async_client_works_under_a_second_event_loop() -> None:
 @pytest.mark.parametrize("pin_id", ["x" * 70_000, "\ud800", "a\udfffb", ".", ".."])
 def test_unusable_ids_are_refused_before_sending(pin_id: str) -> None:
     vendor = FakeVendor([json_response(200, VERIFIED)])
-    with (
-        InfobipClient("https://ib.example", api_key=API_KEY, transport=vendor.transport) as client,
-        pytest.raises(InvalidArgumentError, match="pin_id"),
-    ):
-        client.verify_2fa_phone_number(pin_id, "1234")
+    with InfobipClient("https://ib.example", api_key=API_KEY, transport=vendor.transport) as client:
+        with pytest.raises(InvalidArgumentError, match="pin_id"):
+            client.verify_2fa_phone_number(pin_id, "1234")
         with pytest.raises(InvalidArgumentError, match="msg_id"):
             client.get_2fa_message_template("A1", pin_id)
     assert vendor.requests == []
