@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import hmac
 import json
 import re
@@ -113,8 +112,17 @@ class Challenge:
         }
 
     def canonical(self) -> bytes:
-        """The payload as the bytes the signature covers: sorted keys, no spaces, ASCII only."""
-        return json.dumps(self.payload(), sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+        """The payload as the bytes the signature covers: sorted keys, no spaces, ASCII only.
+
+        Computed once per instance (the fields are frozen). A challenge parsed from its string form
+        keeps the payload bytes it was given: the ones its signature was made over, if it is genuine.
+        """
+        cached: bytes | None = self.__dict__.get("_canonical")
+        if cached is None:
+            payload = self.payload()
+            cached = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+            self.__dict__["_canonical"] = cached  # a cache beside the frozen fields, not a field
+        return cached
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.payload(), "signature": self.signature}
@@ -179,12 +187,18 @@ class Challenge:
         if len(parts) != 3 or parts[0] != PREFIX:
             raise ChallengeError(f"the challenge is not valid: expected {PREFIX}.<payload>.<signature>")
         try:
-            payload = json.loads(_b64decode(parts[1]))
+            raw = _b64decode(parts[1])
+            payload = json.loads(raw)
         except (ValueError, RecursionError):
             raise ChallengeError("the challenge is not valid: its payload does not decode") from None
         if not isinstance(payload, dict) or "signature" in payload:
             raise ChallengeError("the challenge is not valid: expected a JSON object")
-        return cls.from_dict({**payload, "signature": parts[2] or None})
+        challenge = cls.from_dict({**payload, "signature": parts[2] or None})
+        # The signature is checked over these bytes: a payload not in canonical form cannot carry a
+        # valid signature (only canonical payloads are ever signed), so nothing is lost by not
+        # re-encoding it.
+        challenge.__dict__["_canonical"] = raw
+        return challenge
 
     @classmethod
     def parse(cls, value: Challenge | str) -> Challenge:
@@ -251,7 +265,14 @@ class Keyring:
         )
 
     def sign(self, challenge: Challenge) -> Challenge:
+        """``challenge`` with its signature by the current key."""
         return replace(challenge, signature=self._mac(self._keys[0], challenge))
+
+    def sign_new(self, challenge: Challenge) -> Challenge:
+        """Signs a challenge this process just built and has not shared yet, in place (no second
+        construction and check of every field: this runs on every start)."""
+        object.__setattr__(challenge, "signature", self._mac(self._keys[0], challenge))
+        return challenge
 
     def verify(self, challenge: Challenge) -> None:
         """``ChallengeError`` unless ``challenge`` carries a signature by one of the keys."""
@@ -265,7 +286,7 @@ class Keyring:
 
     @staticmethod
     def _mac(key: bytes, challenge: Challenge) -> str:
-        return _b64encode(hmac.new(key, _MAC_CONTEXT + challenge.canonical(), hashlib.sha256).digest())
+        return _b64encode(hmac.digest(key, _MAC_CONTEXT + challenge.canonical(), "sha256"))
 
     def __repr__(self) -> str:
         return f"Keyring(<{len(self._keys)} key(s)>)"

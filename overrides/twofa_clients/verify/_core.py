@@ -132,7 +132,7 @@ class Core:
         challenge = Challenge(
             vendor, channel, to, reference, scope, issued_ms, issued_ms + round(lifetime * 1000), delivery
         )
-        return self.keyring.sign(challenge) if self.keyring is not None else challenge
+        return self.keyring.sign_new(challenge) if self.keyring is not None else challenge
 
     # --- start ---------------------------------------------------------------------------------------
 
