@@ -43,7 +43,6 @@ from twofa_clients import (
     RateLimitError,
     RetryPolicy,
     ServerError,
-    ServiceUnavailableError,
     TwoFactorError,
 )
 from twofa_mocks import BandwidthMock, Fault, InfobipMock, run_in_thread

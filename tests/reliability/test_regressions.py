@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from twofa_clients import BandwidthClient, InfobipClient, ProtocolError, ServiceUnavailableError
+from twofa_clients import BandwidthClient, InfobipClient, ServiceUnavailableError
 from twofa_clients._errors import parse_retry_after
 from twofa_mocks import BandwidthMock, Fault, InfobipMock, run_in_thread
 from twofa_mocks import infobip as infobip_demo
@@ -61,15 +61,13 @@ def test_an_overflowing_token_lifetime_is_bounded_not_leaked(expires_in: bytes) 
             return httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
         return json_response(200, {"valid": True})
 
-    with (
-        BandwidthClient(
-            "9900000",
-            client_id=CLIENT_ID,
-            client_secret=CLIENT_SECRET,
-            token_url="https://auth.example/token",
-            transport=httpx.MockTransport(handler),
-        ) as client
-    ):
+    with BandwidthClient(
+        "9900000",
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+        token_url="https://auth.example/token",
+        transport=httpx.MockTransport(handler),
+    ) as client:
         assert client.verify_code("+19195551234", "123456", 3).verified is True
         assert client.auth._expires_at - client.auth._clock() <= 86_400  # type: ignore[union-attr]
 
