@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from .._errors import InvalidArgumentError, Vendor
+from .. import InvalidArgumentError
+from ._vendor import Vendor
 
 State = Literal["closed", "open", "half_open"]
 

@@ -27,9 +27,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
-from .._errors import InvalidArgumentError, Vendor
+from .. import InvalidArgumentError
 from ._destination import CHANNELS, Channel, destination
 from ._errors import ChallengeError
+from ._vendor import Vendor
 
 Delivery = Literal["sent", "accepted", "unknown"]
 DELIVERIES: tuple[Delivery, ...] = ("sent", "accepted", "unknown")

@@ -12,8 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .._errors import InvalidArgumentError, TwoFactorError, Vendor
-from .._verify import VerifyResult
+from .. import InvalidArgumentError, TwoFactorError, VerifyResult
 from ._breaker import BreakerPolicy, CircuitBreaker, State
 from ._challenge import Challenge, Delivery, Keyring
 from ._destination import Channel, destination
@@ -31,6 +30,7 @@ from ._failover import Decision, Outcome, classify_send_error, classify_setup_er
 from ._providers import BandwidthProvider, InfobipProvider, Provider, Sent
 from ._reasons import EXPIRED, WRONG_CODE
 from ._routing import Routing
+from ._vendor import Vendor
 
 MAX_CODE_INPUT_CHARS = 256  # a typed code longer than this is wrong without looking at it
 _CODE_SEPARATORS = str.maketrans("", "", " -\u00a0")

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .._errors import InvalidArgumentError, TwoFactorError, Vendor
+from .. import InvalidArgumentError, TwoFactorError
+from ._vendor import Vendor
 
 if TYPE_CHECKING:
     from ._challenge import Challenge

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from .._errors import Vendor
+from ._vendor import Vendor
 
 logger = logging.getLogger("twofa_clients.verify")
 

@@ -25,12 +25,12 @@ import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-from .._errors import InvalidArgumentError, RateLimitError, Vendor
-from .._verify import VerifyResult
+from .. import InvalidArgumentError, RateLimitError, VerifyResult
 from ._challenge import MAX_LIFETIME_MS, Challenge
 from ._destination import Channel, destination
 from ._errors import ChallengeError, NotSentError
 from ._reasons import ATTEMPTS_EXHAUSTED, is_lockout_text
+from ._vendor import Vendor
 
 if TYPE_CHECKING:
     from ..bandwidth import AsyncBandwidthClient, BandwidthClient

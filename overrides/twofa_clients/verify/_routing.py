@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .._errors import InvalidArgumentError, Vendor
+from .. import InvalidArgumentError
+from ._vendor import Vendor
 
 _PREFIX = re.compile(r"\+[1-9][0-9]{0,6}")
 _VENDORS = ("infobip", "bandwidth")

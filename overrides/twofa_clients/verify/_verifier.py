@@ -14,8 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from .._errors import TwoFactorError, Vendor
-from .._verify import VerifyResult
+from .. import TwoFactorError, VerifyResult
 from ._breaker import BreakerPolicy, State
 from ._challenge import Challenge
 from ._core import Core, perf
@@ -23,6 +22,7 @@ from ._destination import Channel
 from ._events import VerifierEvent
 from ._providers import Provider
 from ._routing import Routing
+from ._vendor import Vendor
 
 
 class _VerifierBase:
