@@ -42,14 +42,19 @@ if _typing.TYPE_CHECKING:
     from ._aiohttp import AiohttpTransport
     from .bandwidth import AsyncBandwidthClient, BandwidthClient
     from .infobip import AsyncInfobipClient, InfobipClient
+    from .verify import AsyncVerifier, Challenge, Verifier
 
-# Public names imported when first asked for: each vendor's clients, and the async transport (aiohttp).
+# Public names imported when first asked for: each vendor's clients, the async transport (aiohttp) and
+# the Verifier (``twofa_clients.verify`` holds its providers, routing, errors and events).
 _LAZY = {
     "AiohttpTransport": "._aiohttp",
     "AsyncBandwidthClient": ".bandwidth",
     "BandwidthClient": ".bandwidth",
     "AsyncInfobipClient": ".infobip",
     "InfobipClient": ".infobip",
+    "AsyncVerifier": ".verify",
+    "Challenge": ".verify",
+    "Verifier": ".verify",
 }
 
 __all__ = [
@@ -61,10 +66,12 @@ __all__ = [
     "AiohttpTransport",
     "AsyncBandwidthClient",
     "AsyncInfobipClient",
+    "AsyncVerifier",
     "AuthenticationError",
     "BadRequestError",
     "BandwidthClient",
     "CallLimits",
+    "Challenge",
     "ClientClosedError",
     "InfobipClient",
     "InvalidArgumentError",
@@ -78,6 +85,7 @@ __all__ = [
     "ServerError",
     "ServiceUnavailableError",
     "TwoFactorError",
+    "Verifier",
     "VerifyResult",
     "__version__",
 ]

@@ -240,6 +240,11 @@ def _from_exception(profile: VendorProfile, op: Operation[Any], exc: Exception) 
 _UNCHAINED = (httpx.LocalProtocolError, UnicodeError, httpx.InvalidURL)
 
 
+def _sent(never_sent: bool) -> bool | None:
+    """An error's ``request_sent``: False when the request certainly never left, else unknown."""
+    return False if never_sent else None
+
+
 def _classify(profile: VendorProfile, op: Operation[Any], exc: Exception) -> Attempt:
     if isinstance(exc, TwoFactorError):  # raised by an auth flow: the token endpoint refused; not retried
         return Attempt(error=exc, failure=Failure(reason=type(exc).__name__))
@@ -251,13 +256,17 @@ def _classify(profile: VendorProfile, op: Operation[Any], exc: Exception) -> Att
         return Attempt(error=token_error, failure=failure)
     if isinstance(exc, DeadlineExceeded):
         return Attempt(
-            error=APITimeoutError(profile.name, op.name, "timed out: the call's deadline passed"),
+            error=APITimeoutError(
+                profile.name, op.name, "timed out: the call's deadline passed", request_sent=_sent(exc.before_sending)
+            ),
             failure=Failure(reason="deadline", never_sent=exc.before_sending, timeout_or_transport=True),
         )
     if isinstance(exc, httpx.TimeoutException):
         never_sent = isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
         return Attempt(
-            error=APITimeoutError(profile.name, op.name, f"timed out: {type(exc).__name__}"),
+            error=APITimeoutError(
+                profile.name, op.name, f"timed out: {type(exc).__name__}", request_sent=_sent(never_sent)
+            ),
             failure=Failure(reason=type(exc).__name__, never_sent=never_sent, timeout_or_transport=True),
         )
     if isinstance(exc, httpx.DecodingError):  # too large, or an encoding that does not decode
@@ -272,13 +281,12 @@ def _classify(profile: VendorProfile, op: Operation[Any], exc: Exception) -> Att
         )
         return Attempt(error=error, failure=Failure(reason="invalid request"))
     if isinstance(exc, httpx.HTTPError):
+        never_sent = isinstance(exc, httpx.ConnectError)
         return Attempt(
-            error=APIConnectionError(profile.name, op.name, f"connection failed: {type(exc).__name__}: {exc}"),
-            failure=Failure(
-                reason=type(exc).__name__,
-                never_sent=isinstance(exc, httpx.ConnectError),
-                timeout_or_transport=True,
+            error=APIConnectionError(
+                profile.name, op.name, f"connection failed: {type(exc).__name__}: {exc}", request_sent=_sent(never_sent)
             ),
+            failure=Failure(reason=type(exc).__name__, never_sent=never_sent, timeout_or_transport=True),
         )
     if isinstance(exc, op.generated.unexpected_status):
         unexpected = cast(_UnexpectedStatus, exc)

@@ -18,7 +18,7 @@
 Every error carries the same attributes (``None`` where they do not apply): the vendor, the
 operation, the HTTP status, the vendor's error code (Infobip ``messageId``), the message text, the
 request id (Bandwidth ``requestId``), ``retry_after``, the raw body (at most
-``MAX_ERROR_BODY_BYTES`` of it) and ``request_accepted``. No error ever holds request headers, and
+``MAX_ERROR_BODY_BYTES`` of it), ``request_accepted`` and ``request_sent``. No error ever holds request headers, and
 the clients scrub their own credentials from everything they raise, so credentials cannot leak
 through an exception.
 """
@@ -47,6 +47,11 @@ class TwoFactorError(Exception):
     ``request_accepted`` is True when the vendor answered the request with a 2xx, so it was processed
     even though this error is raised (an answer that could not be read): a send or resend must then
     not be sent again, or the user gets a second code.
+
+    ``request_sent`` says whether the API request reached the vendor: False when it certainly never
+    left (a refused connection, a connect timeout, the token endpoint failing, a value refused before
+    sending), True when the vendor answered it, None when nobody can know (a timeout or a dropped
+    connection after the request went out). What may be sent elsewhere instead depends on it.
     """
 
     vendor: Vendor | None = None
@@ -58,6 +63,7 @@ class TwoFactorError(Exception):
     retry_after: float | None = None
     body: bytes = b""
     request_accepted: bool = False
+    request_sent: bool | None = None
 
     def __init__(self, message: str, *, vendor: Vendor | None = None, operation: str | None = None) -> None:
         prefix = " ".join(part for part in (vendor, operation) if part)
@@ -72,9 +78,13 @@ class InvalidArgumentError(TwoFactorError, ValueError):
     base URL that is not https, a path parameter that is too long or is ``.``/``..``, text that is not
     valid Unicode. The message names the argument, never its value."""
 
+    request_sent = False
+
 
 class ClientClosedError(TwoFactorError, RuntimeError):
     """The client was used after ``close()``/``aclose()`` (or after its ``with`` block ended)."""
+
+    request_sent = False
 
 
 class OAuthTokenError(TwoFactorError):
@@ -83,6 +93,8 @@ class OAuthTokenError(TwoFactorError):
     The API request itself was never sent. ``status_code`` and ``body`` are the token endpoint's
     answer (None and empty when it gave none).
     """
+
+    request_sent = False
 
     def __init__(
         self,
@@ -100,10 +112,15 @@ class OAuthTokenError(TwoFactorError):
 
 
 class APIConnectionError(TwoFactorError):
-    """No answer: the connection was refused, reset or dropped (see ``APITimeoutError`` for timeouts)."""
+    """No answer: the connection was refused, reset or dropped (see ``APITimeoutError`` for timeouts).
 
-    def __init__(self, vendor: Vendor, operation: str, message: str) -> None:
+    ``request_sent`` is False when the connection was never opened (refused, or a connect timeout),
+    None when the request may have reached the vendor.
+    """
+
+    def __init__(self, vendor: Vendor, operation: str, message: str, *, request_sent: bool | None = None) -> None:
         super().__init__(message, vendor=vendor, operation=operation)
+        self.request_sent = request_sent
 
 
 class APITimeoutError(APIConnectionError):
@@ -117,6 +134,8 @@ class ProtocolError(TwoFactorError):
     On a 2xx answer ``request_accepted`` is True and the message says so: the vendor took the request
     (a PIN may be on its way), only its answer is unreadable. Never resend on such an error.
     """
+
+    request_sent = True
 
     def __init__(self, vendor: Vendor, operation: str, status_code: int, reason: str, body: bytes) -> None:
         accepted = 200 <= status_code < 300
@@ -137,6 +156,7 @@ class APIStatusError(TwoFactorError):
     """The vendor answered with an error status; the subclass says which (``error_class``)."""
 
     status_code: int
+    request_sent = True
 
     def __init__(
         self,

@@ -18,7 +18,9 @@ class VerifyResult:
 
     ``verified``: the code matched. ``reason``: why not (Infobip's ``pinError``, such as
     ``WRONG_PIN``, ``TTL_EXPIRED`` or ``NO_MORE_PIN_ATTEMPTS``, or a value newer than this library);
-    Bandwidth gives no reason. ``attempts_remaining``: Infobip only.
+    Bandwidth gives no reason (the ``Verifier`` maps its outcomes to the same three). ``attempts_remaining``:
+    Infobip only. ``retry_after``: seconds until a check may succeed again, when a lock-out says so
+    (Bandwidth's "please wait 2 minutes", through the ``Verifier``).
     """
 
     vendor: Vendor
@@ -27,6 +29,7 @@ class VerifyResult:
     attempts_remaining: int | None = None
     pin_id: str | None = None
     msisdn: str | None = None
+    retry_after: float | None = None
 
     @property
     def known_reason(self) -> KnownPinError | None:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import imports, loopback, memory, mock, percall, suites
+from . import concurrency, imports, loopback, memory, mock, percall, suites, verifier
 from ._report import markdown, rows
 from ._util import ROOT, Settings
 
@@ -24,6 +24,8 @@ GROUPS: dict[str, Callable[[Settings], dict[str, Any]]] = {
     "mock": mock.run,
     "memory": memory.run,
     "suites": suites.run,
+    "verifier": verifier.run,
+    "concurrency": concurrency.run,
 }
 
 

@@ -127,13 +127,20 @@ def raw_httpx(vendor: str, p: Params, base_url: str | None = None) -> tuple[Call
     return call, client.close
 
 
-def sdk(vendor: str, p: Params, base_url: str | None = None) -> tuple[Call, Close]:
-    """The vendor's official SDK; its urllib3 pool answers the canned body unless ``base_url`` is given."""
+def sdk(vendor: str, p: Params, base_url: str | None = None, *, pool_size: int | None = None) -> tuple[Call, Close]:
+    """The vendor's official SDK; its urllib3 pool answers the canned body unless ``base_url`` is given.
+
+    ``pool_size``: the SDK's ``connection_pool_maxsize`` (its default is 5 per CPU); as many as the
+    threads calling it, so that none of them opens a connection per call.
+    """
     host = base_url or CANNED_HOST
     if vendor == "infobip":
         from infobip_api_client import ApiClient, Configuration, TfaApi, TfaVerifyPinRequest
 
-        client: Any = ApiClient(Configuration(host=host, api_key=p["infobip_api_key"]))
+        configuration = Configuration(host=host, api_key=p["infobip_api_key"])
+        if pool_size is not None:
+            configuration.connection_pool_maxsize = pool_size
+        client: Any = ApiClient(configuration)
         api = TfaApi(client)
 
         def call() -> Any:
@@ -151,6 +158,8 @@ def sdk(vendor: str, p: Params, base_url: str | None = None) -> tuple[Call, Clos
             username=p["bandwidth_user"],
             password=p["bandwidth_password"],
         )
+        if pool_size is not None:
+            config.connection_pool_maxsize = pool_size
         client = BwApiClient(config)
         mfa = MFAApi(client)
         account = p["bandwidth_account"]

@@ -242,6 +242,76 @@ def _suite_rows(r: dict[str, Any]) -> Iterator[Row]:
     )
 
 
+def _verifier_rows(r: dict[str, Any]) -> Iterator[Row]:
+    for vendor, us in r["overhead"]["vendors"].items():
+        name = VENDOR_NAMES[vendor]
+        for ours, theirs in (("Verifier.check", "client verify"), ("Verifier.start", "client send")):
+            yield Row(
+                "verifier",
+                f"{name}: `{ours}`, CPU per call (canned answers)",
+                f"{us[ours]:.0f} us",
+                f"the client's own {theirs.split()[1]} {us[theirs]:.0f} us",
+                _ratio(us[ours], us[theirs]),
+            )
+    ms = r["failover"]["ms"]
+    direct = ms["direct"]
+    cases = (
+        ("refused", "the primary refuses the connection (clients' retries off)"),
+        ("503", "the primary answers 503"),
+        ("circuit open", "the primary's circuit is open (skipped)"),
+        ("refused, default retries", "the primary refuses, default RetryPolicy (retried after a backoff first)"),
+    )
+    for key, label in cases:
+        yield Row(
+            "verifier",
+            f"`start` failed over to Bandwidth: {label}",
+            f"{ms[key]:.1f} ms (+{ms[key] - direct:.1f} ms)",
+            f"direct start (Bandwidth alone) {direct:.1f} ms",
+            _ratio(ms[key], direct),
+        )
+
+
+def _concurrency_rows(r: dict[str, Any]) -> Iterator[Row]:
+    delay = r["delay_seconds"] * 1000
+    for vendor, runs in r["vendors"].items():
+        name = VENDOR_NAMES[vendor]
+        sdk = runs["sdk@50 threads"]
+        reference = f"official SDK, 50 threads: {sdk['calls_per_second']:.0f} calls/s, {sdk['client_cpu_us']:.0f} us"
+        for key, label in (
+            ("ours async@50", "ours async, 50 tasks"),
+            ("ours sync@50 threads", "ours sync, 50 threads"),
+        ):
+            run = runs[key]
+            yield Row(
+                "concurrency",
+                f"{name} verify, {delay:.0f} ms server delay: {label} (calls/s, client CPU per call)",
+                f"{run['calls_per_second']:.0f} calls/s, {run['client_cpu_us']:.0f} us",
+                reference,
+                _ratio(run["calls_per_second"], sdk["calls_per_second"]),
+            )
+        ours = runs["ours async@50"]
+        yield Row(
+            "concurrency",
+            f"{name} verify, {delay:.0f} ms server delay: client CPU per call, ours async against the SDK's threads",
+            f"{ours['client_cpu_us']:.0f} us",
+            f"official SDK, 50 threads {sdk['client_cpu_us']:.0f} us",
+            _ratio(ours["client_cpu_us"], sdk["client_cpu_us"]),
+        )
+    flight = r.get("in_flight")
+    if flight:
+        clients = flight["clients"]
+        sdk_kib = clients["sdk"]["per_call_kib"]
+        held = f"{flight['calls']} verifies held {flight['delay_seconds'] * 1000:.0f} ms"
+        for kind, label in (("ours-async", "ours async (tasks)"), ("ours-sync", "ours sync (threads)")):
+            yield Row(
+                "concurrency",
+                f"memory per in-flight call, {held}: {label}",
+                f"{clients[kind]['per_call_kib']:.0f} KiB",
+                f"official SDK (threads) {sdk_kib:.0f} KiB",
+                _ratio(clients[kind]["per_call_kib"], sdk_kib),
+            )
+
+
 BUILDERS = {
     "import": _import_rows,
     "percall": _percall_rows,
@@ -249,6 +319,8 @@ BUILDERS = {
     "mock": _mock_rows,
     "memory": _memory_rows,
     "suites": _suite_rows,
+    "verifier": _verifier_rows,
+    "concurrency": _concurrency_rows,
 }
 
 

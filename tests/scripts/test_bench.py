@@ -54,3 +54,33 @@ def test_unknown_groups_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         bench.main(["--only", "import,nonsense"])
     assert "nonsense" in capsys.readouterr().err
+
+
+def test_verifier_and_concurrency_rows_compare_like_with_like() -> None:
+    """The new groups' rows from results of their documented shape: ratios divide the right figures."""
+    from scripts.bench._report import rows
+
+    us = {"client send": 200.0, "client verify": 180.0, "Verifier.start": 250.0, "Verifier.check": 225.0}
+    ms = {"direct": 2.0, "refused": 2.5, "503": 4.0, "circuit open": 2.1, "refused, default retries": 1200.0}
+    run = {"calls_per_second": 1000.0, "client_cpu_us": 400.0}
+    sdk = {"calls_per_second": 1250.0, "client_cpu_us": 500.0}
+    runs = {"sdk@50 threads": sdk, "ours sync@50 threads": run, "ours async@50": run}
+    flight = {"sdk": {"per_call_kib": 50.0}, "ours-sync": {"per_call_kib": 48.0}, "ours-async": {"per_call_kib": 25.0}}
+    results: dict[str, Any] = {
+        "verifier": {"overhead": {"vendors": {"infobip": us}}, "failover": {"ms": ms}},
+        "concurrency": {
+            "delay_seconds": 0.02,
+            "vendors": {"bandwidth": runs},
+            "in_flight": {"calls": 100, "delay_seconds": 0.5, "clients": flight},
+        },
+    }
+    table = {row.measurement: row for row in rows(results)}
+    check = table["Infobip: `Verifier.check`, CPU per call (canned answers)"]
+    assert (check.value, check.ratio) == ("225 us", 1.25)
+    refused = table["`start` failed over to Bandwidth: the primary refuses the connection (clients' retries off)"]
+    assert (refused.value, refused.ratio) == ("2.5 ms (+0.5 ms)", 1.25)
+    fair = table["Bandwidth verify, 20 ms server delay: ours async, 50 tasks (calls/s, client CPU per call)"]
+    assert (fair.ratio, fair.reference) == (0.8, "official SDK, 50 threads: 1250 calls/s, 500 us")
+    memory = table["memory per in-flight call, 100 verifies held 500 ms: ours async (tasks)"]
+    assert (memory.value, memory.ratio) == ("25 KiB", 0.5)
+    assert all(row.target == "" and row.met is None for row in table.values())  # reported, not targeted
