@@ -60,11 +60,6 @@ class Target:
     def is_mock(self) -> bool:
         return self.mock is not None
 
-    @property
-    def excluded_operations(self) -> list[str]:
-        """Operations this run sends no request to (see plan.not_run for why)."""
-        return sorted(self.plan.not_run) if self.plan is not None else []
-
     def async_client(self) -> httpx.AsyncClient:
         """A plain httpx client on the target, for the hand-written lifecycle scenarios."""
         transport = httpx.ASGITransport(app=self.app) if self.app is not None else None
@@ -224,9 +219,12 @@ def _live_target(
 INFOBIP_BASIC = basic_header(infobip_demo.DEMO_USER, infobip_demo.DEMO_PASSWORD)
 
 
+_TOKENS: dict[tuple[str, str, str], tuple[str, str]] = {}
+
+
 def _live_bandwidth_authorization(env: Mapping[str, str]) -> tuple[str, str]:
     """(Authorization header, problem): Basic from BANDWIDTH_USERNAME/PASSWORD, or a Bearer token
-    fetched once with client credentials. The problem names the variables, never their values."""
+    fetched once per run with client credentials. The problem names the variables, never their values."""
     user, password = env.get("BANDWIDTH_USERNAME"), env.get("BANDWIDTH_PASSWORD")
     if user and password:
         return basic_header(user, password), ""
@@ -235,6 +233,13 @@ def _live_bandwidth_authorization(env: Mapping[str, str]) -> tuple[str, str]:
     problem = base_url_problem("BANDWIDTH_TOKEN_URL", token_url)
     if problem:
         return "", problem
+    key = (token_url, client_id, secret)
+    if key not in _TOKENS:  # each test module builds its target; the token is fetched for the first
+        _TOKENS[key] = _fetch_token(token_url, client_id, secret)
+    return _TOKENS[key]
+
+
+def _fetch_token(token_url: str, client_id: str, secret: str) -> tuple[str, str]:
     try:
         response = httpx.post(
             token_url,
