@@ -214,8 +214,7 @@ async def test_wrong_credentials_get_401_everywhere(api: Scenario) -> None:
         if not TARGET.plan.runs(operation_id):
             continue
         scheme = "Basic d3Jvbmc6d3Jvbmc=" if operation_id == "v1-create-api-key" else "App wrong-key"
-        headers = {"Authorization": scheme}
-        body = await api.call(operation_id, path=dummy_path(path), json={}, headers=headers)
+        body = await api.call(operation_id, path=dummy_path(path), json={}, headers={"Authorization": scheme})
         assert body.status_code == 401, operation_id
         assert body.json()["requestError"]["serviceException"]["messageId"] == "UNAUTHORIZED"
 
