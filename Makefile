@@ -30,8 +30,10 @@ check-generated: $(STAMP) ## Fail, naming the files, if generated/ differs from 
 test: $(STAMP) ## Run the unit and spec tests
 	$(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
 
-# VENDOR=infobip|bandwidth picks one vendor; TARGET=asgi|http|live the target; EXAMPLES and SEED tune
-# hypothesis; PROFILE=thorough runs more examples. Reports go to reports/ (JUnit XML, coverage table).
+# VENDOR=infobip|bandwidth picks one vendor; TARGET=asgi|http|live the target (anything else stops the run);
+# EXAMPLES and SEED tune hypothesis; PROFILE=thorough runs more examples. Reports go to reports/ (JUnit XML,
+# coverage table), the previous ones removed first. Live runs read CONTRACT_* and vendor variables from the
+# environment (README, "Against the live APIs"). The documents in spec/ are checked first (scripts/spec_gate.py).
 VENDOR ?=
 TARGET ?= asgi
 contract: $(STAMP) ## The main job: the contract suite against the embedded mock (VENDOR, TARGET, EXAMPLES, SEED)

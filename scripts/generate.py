@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from scripts import emit_layer
+from scripts import emit_layer, spec_gate
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -203,6 +203,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--check", action="store_true", help="fail if generated/ differs from a fresh run")
     args = parser.parse_args(argv)
+    try:
+        spec_gate.require_valid_specs()
+    except spec_gate.InvalidSpecs as exc:
+        print(exc, file=sys.stderr)
+        return 1
     try:
         if args.check:
             return check()
