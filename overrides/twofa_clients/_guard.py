@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -161,23 +161,38 @@ def _decoded_headers(response: httpx.Response) -> list[tuple[bytes, bytes]]:
     return [(k, v) for k, v in response.headers.raw if k.lower() not in skip]
 
 
-class _BoundedSyncStream(httpx.SyncByteStream):
+class _BoundedBody:
+    """The part both stream kinds share: decode each chunk within the limit and the deadline."""
+
     def __init__(self, inner: httpx.Response, request: httpx.Request, limit: int) -> None:
         self._inner = inner
         self._request = request
         self._limit = limit
+        self._decoder: BoundedDecoder | None = None
 
-    def __iter__(self) -> Iterator[bytes]:
+    def _feed(self, chunk: bytes) -> bytes:
+        _check_deadline(self._request, before_sending=False)
+        return self._step(lambda decoder: decoder.decode(chunk))
+
+    def _rest(self) -> bytes:
+        return self._step(BoundedDecoder.flush)
+
+    def _step(self, action: Callable[[BoundedDecoder], bytes]) -> bytes:
         try:
-            decoder = BoundedDecoder(self._inner.headers.get("content-encoding", ""), self._limit)
-            for chunk in self._inner.stream:  # type: ignore[union-attr]
-                _check_deadline(self._request, before_sending=False)
-                decoded = decoder.decode(chunk)
-                if decoded:
-                    yield decoded
-            rest = decoder.flush()
+            if self._decoder is None:  # made on the first chunk: a bad Content-Encoding fails as a read
+                self._decoder = BoundedDecoder(self._inner.headers.get("content-encoding", ""), self._limit)
+            return action(self._decoder)
         except (_TooLarge, zlib.error, ValueError) as exc:
             raise _decoding_error(exc, self._request, self._limit) from None
+
+
+class _BoundedSyncStream(_BoundedBody, httpx.SyncByteStream):
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner.stream:  # type: ignore[union-attr]
+            decoded = self._feed(chunk)
+            if decoded:
+                yield decoded
+        rest = self._rest()
         if rest:
             yield rest
 
@@ -185,23 +200,13 @@ class _BoundedSyncStream(httpx.SyncByteStream):
         self._inner.close()
 
 
-class _BoundedAsyncStream(httpx.AsyncByteStream):
-    def __init__(self, inner: httpx.Response, request: httpx.Request, limit: int) -> None:
-        self._inner = inner
-        self._request = request
-        self._limit = limit
-
+class _BoundedAsyncStream(_BoundedBody, httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        try:
-            decoder = BoundedDecoder(self._inner.headers.get("content-encoding", ""), self._limit)
-            async for chunk in self._inner.stream:  # type: ignore[union-attr]
-                _check_deadline(self._request, before_sending=False)
-                decoded = decoder.decode(chunk)
-                if decoded:
-                    yield decoded
-            rest = decoder.flush()
-        except (_TooLarge, zlib.error, ValueError) as exc:
-            raise _decoding_error(exc, self._request, self._limit) from None
+        async for chunk in self._inner.stream:  # type: ignore[union-attr]
+            decoded = self._feed(chunk)
+            if decoded:
+                yield decoded
+        rest = self._rest()
         if rest:
             yield rest
 
