@@ -156,16 +156,12 @@ def _decoding_error(exc: Exception, request: httpx.Request, limit: int) -> httpx
     return httpx.DecodingError(f"the answer could not be decoded: {type(exc).__name__}", request=request)
 
 
-def _decoded_headers(response: httpx.Response) -> list[tuple[bytes, bytes]]:
-    skip = {b"content-encoding", b"content-length"}
-    return [(k, v) for k, v in response.headers.raw if k.lower() not in skip]
-
-
 class _BoundedBody:
     """The part both stream kinds share: decode each chunk within the limit and the deadline."""
 
-    def __init__(self, inner: httpx.Response, request: httpx.Request, limit: int) -> None:
-        self._inner = inner
+    def __init__(self, inner: Any, encoding: str, request: httpx.Request, limit: int) -> None:
+        self._inner = inner  # the transport's own stream
+        self._encoding = encoding
         self._request = request
         self._limit = limit
         self._decoder: BoundedDecoder | None = None
@@ -180,7 +176,7 @@ class _BoundedBody:
     def _step(self, action: Callable[[BoundedDecoder], bytes]) -> bytes:
         try:
             if self._decoder is None:  # made on the first chunk: a bad Content-Encoding fails as a read
-                self._decoder = BoundedDecoder(self._inner.headers.get("content-encoding", ""), self._limit)
+                self._decoder = BoundedDecoder(self._encoding, self._limit)
             return action(self._decoder)
         except (_TooLarge, zlib.error, ValueError) as exc:
             raise _decoding_error(exc, self._request, self._limit) from None
@@ -188,7 +184,7 @@ class _BoundedBody:
 
 class _BoundedSyncStream(_BoundedBody, httpx.SyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
-        for chunk in self._inner.stream:  # type: ignore[union-attr]
+        for chunk in self._inner:
             decoded = self._feed(chunk)
             if decoded:
                 yield decoded
@@ -202,7 +198,7 @@ class _BoundedSyncStream(_BoundedBody, httpx.SyncByteStream):
 
 class _BoundedAsyncStream(_BoundedBody, httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self._inner.stream:  # type: ignore[union-attr]
+        async for chunk in self._inner:
             decoded = self._feed(chunk)
             if decoded:
                 yield decoded
@@ -214,14 +210,20 @@ class _BoundedAsyncStream(_BoundedBody, httpx.AsyncByteStream):
         await self._inner.aclose()
 
 
-def _rewrapped(inner: httpx.Response, request: httpx.Request, stream: Any) -> httpx.Response:
-    return httpx.Response(
-        inner.status_code,
-        headers=_decoded_headers(inner),
-        stream=stream,
-        request=request,
-        extensions=inner.extensions,
-    )
+def _bounded(
+    response: httpx.Response, request: httpx.Request, limit: int, stream: type[_BoundedBody]
+) -> httpx.Response:
+    """``response`` reading its body through ``stream``: decoded here, so httpx must not decode it again."""
+    if response.is_stream_consumed:  # read already (a test transport's ready-made answer)
+        if len(response.content) > limit:
+            raise ResponseTooLarge(f"the answer is larger than {limit} bytes", request=request)
+        return response
+    encoding = response.headers.get("content-encoding", "")
+    if encoding:
+        del response.headers["content-encoding"]
+        response.headers.pop("content-length", None)
+    response.stream = stream(response.stream, encoding, request, limit)  # type: ignore[assignment]
+    return response
 
 
 def _before_sending(request: httpx.Request) -> bool:
@@ -248,7 +250,7 @@ class GuardedTransport(httpx.BaseTransport):
             if is_token_request:
                 raise TokenRequestFailed(f"{type(exc).__name__}", request=request) from exc
             raise
-        return _rewrapped(response, request, _BoundedSyncStream(response, request, self.max_response_bytes))
+        return _bounded(response, request, self.max_response_bytes, _BoundedSyncStream)
 
     def close(self) -> None:
         self.inner.close()
@@ -269,7 +271,7 @@ class AsyncGuardedTransport(httpx.AsyncBaseTransport):
             if is_token_request:
                 raise TokenRequestFailed(f"{type(exc).__name__}", request=request) from exc
             raise
-        return _rewrapped(response, request, _BoundedAsyncStream(response, request, self.max_response_bytes))
+        return _bounded(response, request, self.max_response_bytes, _BoundedAsyncStream)
 
     async def aclose(self) -> None:
         await self.inner.aclose()

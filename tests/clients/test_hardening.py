@@ -133,13 +133,9 @@ def _nested_gzip(decompressed_bytes: int) -> bytes:
 def test_a_gzip_bomb_is_refused_within_the_limit_and_the_send_reads_as_accepted() -> None:
     bomb = _nested_gzip(256 << 20)  # 256 MiB of zeros in a few kilobytes
     assert len(bomb) < 300_000
-    vendor = FakeVendor(
-        [
-            httpx.Response(
-                200, content=bomb, headers={"Content-Encoding": "gzip, gzip", "Content-Type": "application/json"}
-            )
-        ]
-    )
+    headers = {"Content-Encoding": "gzip, gzip", "Content-Type": "application/json"}
+    # stream=, not content=: httpx decodes a content= body itself, unbounded, when the Response is built.
+    vendor = FakeVendor([httpx.Response(200, stream=httpx.ByteStream(bomb), headers=headers)])
     tracemalloc.start()
     try:
         with (
