@@ -2,7 +2,7 @@
 
 The generated ``*_detailed`` functions return documented error bodies instead of raising, raise
 ``UnexpectedStatus`` for undocumented statuses, and raise JSONDecodeError/KeyError/ValueError/
-TypeError when a body does not parse (toolchain.md, pitfalls O2-O4). Here every outcome becomes a
+TypeError when a body does not parse (docs/toolchain.md, O2-O4). Here every outcome becomes a
 return value of the operation's success type or an exception of ``_errors``.
 """
 
