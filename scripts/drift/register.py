@@ -3,7 +3,7 @@ differences from the vendors' published documents each one explains.
 
 An entry::
 
-    - id: C8                     # unique; C/U/D ids are the historical ones, G/I/B number the rest
+    - id: C8                     # unique; C/U/D and B1-B24 ids are the historical ones, G/I and B25+ number the rest
       section: infobip           # conventions | infobip | bandwidth: the table of spec/README.md
       vendor: infobip            # infobip | bandwidth | both
       topic: ...                 # where the sources disagree or are silent (column 2 of the table)

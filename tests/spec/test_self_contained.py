@@ -50,7 +50,6 @@ PENDING_OUTSIDE = (
     "the suggested defaults of the vendor reference (section 11, U1-U36)",  # .../infobip/_config.py
     "# --- credentials (reference section 4)",  # mock_server/twofa_mocks/infobip/_config.py
     '"""Credentials (reference section 4)',  # mock_server/twofa_mocks/infobip/_auth.py
-    "the behaviour notes in the project's vendor reference",  # spec/bandwidth-mfa.yaml (info)
 )
 
 # A decision id (C8, U13, B14, D5, G3, I12) or a range of them (U25-U27, B3-B5). Not preceded by
