@@ -13,6 +13,7 @@ only, and each generated operation module (with the vendor's models) is imported
 """
 
 import importlib as _importlib
+import logging as _logging
 import typing as _typing
 
 from ._base import __version__
@@ -37,6 +38,9 @@ from ._errors import (
 )
 from ._retry import NO_RETRIES, RetryPolicy, Safety
 from ._verify import VerifyResult
+
+# A library stays quiet unless the application configures logging (no "last resort" stderr output).
+_logging.getLogger("twofa_clients").addHandler(_logging.NullHandler())
 
 if _typing.TYPE_CHECKING:
     from ._aiohttp import AiohttpTransport

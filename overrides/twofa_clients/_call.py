@@ -13,6 +13,7 @@ import functools
 import importlib
 import inspect
 import json
+import logging
 import time
 import types
 import typing
@@ -44,6 +45,7 @@ from ._validate import path_parameter
 from ._vendor import VendorProfile
 
 T = TypeVar("T")
+logger = logging.getLogger("twofa_clients")
 
 # The last response seen by the current thread or task, recorded by an httpx event hook: when the
 # generated parser raises, the response it failed on is still here to build the error from.
@@ -389,22 +391,38 @@ def _deadline(ctx: CallContext) -> float | None:
     return None if seconds is None else time.monotonic() + seconds
 
 
+def _log_attempt(op: Operation[Any], started: float, error: TwoFactorError | None) -> None:
+    """One DEBUG line per attempt: method, path, status (or the error) and time; never a query or a body."""
+    response = _last_response.get()
+    where = f"{response.request.method} {response.request.url.path}" if response is not None else op.name
+    outcome = str(response.status_code) if response is not None else "no answer"
+    if error is not None and response is None:
+        outcome = type(error).__name__
+    logger.debug("%s %s -> %s in %.1f ms", op.name, where, outcome, (time.monotonic() - started) * 1000)
+
+
 def invoke(ctx: CallContext, op: Operation[T], kwargs: dict[str, Any]) -> T:
     _check_call(ctx, op, kwargs)
     generated = op.generated
     retry_number = 0
     deadline = _deadline(ctx)
     reset = call_deadline.set(deadline)
+    debug = logger.isEnabledFor(logging.DEBUG)
     try:
         while True:
             _last_response.set(None)
+            started = time.monotonic()
             try:
                 response = generated.sync(**kwargs)
                 if 200 <= response.status_code < 300 and generated.fits(response.parsed):
+                    if debug:
+                        _log_attempt(op, started, None)
                     return cast(T, response.parsed)  # the common case, checked once
                 attempt = _from_response(ctx.profile, op, response)
             except generated.handled as exc:
                 attempt = _from_exception(ctx.profile, op, exc)
+            if debug:
+                _log_attempt(op, started, attempt.error)
             if attempt.error is None:
                 return cast(T, attempt.value)
             retry_number += 1
@@ -424,14 +442,18 @@ async def ainvoke(ctx: CallContext, op: Operation[T], kwargs: dict[str, Any]) ->
     retry_number = 0
     deadline = _deadline(ctx)
     reset = call_deadline.set(deadline)
+    debug = logger.isEnabledFor(logging.DEBUG)
     try:
         while True:
             _last_response.set(None)
+            started = time.monotonic()
             try:
                 # The deadline bounds the whole attempt here, not only between reads as in sync calls.
                 async with asyncio.timeout(None if deadline is None else deadline - time.monotonic()):
                     response = await generated.asyncio(**kwargs)
                 if 200 <= response.status_code < 300 and generated.fits(response.parsed):
+                    if debug:
+                        _log_attempt(op, started, None)
                     return cast(T, response.parsed)  # the common case, checked once
                 attempt = _from_response(ctx.profile, op, response)
             except generated.handled as exc:
@@ -442,6 +464,8 @@ async def ainvoke(ctx: CallContext, op: Operation[T], kwargs: dict[str, Any]) ->
                     failure=Failure(reason="deadline", timeout_or_transport=True),
                 )
                 attempt.error.__cause__ = exc  # type: ignore[union-attr]
+            if debug:
+                _log_attempt(op, started, attempt.error)
             if attempt.error is None:
                 return cast(T, attempt.value)
             retry_number += 1
