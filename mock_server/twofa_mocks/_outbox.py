@@ -8,6 +8,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 DEFAULT_OUTBOX_LIMIT = 10_000
+DEFAULT_OUTBOX_CHARACTERS = 16_000_000
+
+
+def _characters(value: Any) -> int:
+    """Characters of the strings in ``value`` (a string, or a dict of strings, one level deep)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(k) + (len(v) if isinstance(v, str) else 0) for k, v in value.items() if isinstance(k, str))
+    return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,27 +36,53 @@ class Delivery:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def characters(self) -> int:
+        """What it holds, counted for the outbox's budget: its strings and its placeholder maps."""
+        return len(self.text) + len(self.to) + _characters(self.sender) + sum(map(_characters, self.extra.values()))
+
 
 class Outbox:
-    """A bounded, thread-safe log of deliveries, oldest first."""
+    """A bounded, thread-safe log of deliveries, oldest first.
 
-    def __init__(self, limit: int = DEFAULT_OUTBOX_LIMIT) -> None:
+    Bounded twice: at most ``limit`` deliveries, and at most ``characters`` characters in them all
+    (a rendered message and its placeholders can be thousands of characters); the oldest go first.
+    """
+
+    def __init__(self, limit: int = DEFAULT_OUTBOX_LIMIT, characters: int = DEFAULT_OUTBOX_CHARACTERS) -> None:
         self._lock = threading.Lock()
-        self._items: deque[Delivery] = deque(maxlen=limit)
+        self._items: deque[tuple[Delivery, int]] = deque()
         self._total = 0
+        self._characters = 0
+        self.limit, self.max_characters = limit, characters
+
+    def set_limits(self, limit: int, characters: int) -> None:
+        with self._lock:
+            self.limit, self.max_characters = limit, characters
+            self._trim()
+
+    def _trim(self) -> None:
+        while self._items and (len(self._items) > self.limit or self._characters > self.max_characters):
+            self._characters -= self._items.popleft()[1]
 
     def add(self, delivery: Delivery) -> None:
+        size = delivery.characters
         with self._lock:
-            self._items.append(delivery)
+            self._items.append((delivery, size))
+            self._characters += size
             self._total += 1
+            self._trim()
 
     def list(self, to: str | None = None) -> list[Delivery]:
         with self._lock:
-            return [d for d in self._items if to is None or d.to == to]
+            return [d for d, _ in self._items if to is None or d.to == to]
 
     def last(self, to: str) -> Delivery | None:
-        found = self.list(to)
-        return found[-1] if found else None
+        with self._lock:
+            for delivery, _ in reversed(self._items):
+                if delivery.to == to:
+                    return delivery
+        return None
 
     @property
     def total(self) -> int:
@@ -57,3 +93,4 @@ class Outbox:
         with self._lock:
             self._items.clear()
             self._total = 0
+            self._characters = 0

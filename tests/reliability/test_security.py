@@ -465,13 +465,14 @@ def test_pins_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> 
     _, _, result = asyncio.run(infobip_verify(pin_id))
     assert (result.verified, result.reason) == (False, "WRONG_PIN")
 
-    # Bandwidth: every live code of the number is compared, even after a match, so timing does not
-    # tell which one was close.
+    # Bandwidth: a guess is looked up by its keyed digest (one lookup however many codes are live, and
+    # no comparison with any live code, so timing tells nothing); the code found is confirmed with
+    # compare_digest.
     monkeypatch.setattr(hmac, "compare_digest", recording)
     bandwidth = BandwidthMock()
     transport_bw = httpx.ASGITransport(app=bandwidth.app)
 
-    async def bandwidth_verify() -> bool:
+    async def bandwidth_verify(guess: str | None) -> tuple[str, bool]:
         async with AsyncBandwidthClient(
             bandwidth_demo.DEMO_ACCOUNT,
             base_url="http://bw/api/v1",
@@ -485,14 +486,19 @@ def test_pins_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> 
             )
             for _ in range(3):
                 await client.generate_messaging_code(request)
-            first = bandwidth.outbox.list("+19195551234")[0].code
+            first = bandwidth.outbox.list("+19195551234")[-3].code
+            code = first if guess is None else guess
             compared.clear()
-            return (await client.verify_code("+19195551234", first, 5)).verified
+            return code, (await client.verify_code("+19195551234", code, 5)).verified
 
-    assert asyncio.run(bandwidth_verify())
-    codes = [d.code.encode() for d in bandwidth.outbox.list("+19195551234")]
-    pin_comparisons = [pair for pair in compared if pair[0] in codes]
-    assert len(pin_comparisons) == 3  # all three candidates, not just the first (matching) one
+    code, verified = asyncio.run(bandwidth_verify(None))
+    assert verified
+    codes = {d.code.encode() for d in bandwidth.outbox.list("+19195551234")}
+    assert [pair for pair in compared if pair[0] in codes] == [(code.encode(), code.encode())]
+    wrong = next(c for c in ("1234567", "7654321") if c.encode() not in codes)  # 7 digits: never sent
+    code, verified = asyncio.run(bandwidth_verify(wrong))
+    assert not verified
+    assert [pair for pair in compared if pair[0] in codes or pair[1] in codes] == []
     COLLECTOR.add(SECTION, "constant_time_comparisons_checked", 2)
 
 
