@@ -11,13 +11,9 @@ DEFAULT_OUTBOX_LIMIT = 10_000
 DEFAULT_OUTBOX_CHARACTERS = 16_000_000
 
 
-def _characters(value: Any) -> int:
-    """Characters of the strings in ``value`` (a string, or a dict of strings, one level deep)."""
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, dict):
-        return sum(len(k) + (len(v) if isinstance(v, str) else 0) for k, v in value.items() if isinstance(k, str))
-    return 0
+# What a delivery holds besides its text and placeholder maps (ids, statuses, the destination): counted
+# as a flat amount, so that adding a delivery costs the same whatever its fields.
+DELIVERY_OVERHEAD = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +34,13 @@ class Delivery:
 
     @property
     def characters(self) -> int:
-        """What it holds, counted for the outbox's budget: its strings and its placeholder maps."""
-        return len(self.text) + len(self.to) + _characters(self.sender) + sum(map(_characters, self.extra.values()))
+        """What it holds, counted for the outbox's budget: its texts, its placeholder maps (names and
+        values) and a flat DELIVERY_OVERHEAD for the rest (ids and statuses, each short)."""
+        size = len(self.text) + len(self.to) + len(self.sender or "") + DELIVERY_OVERHEAD
+        for value in self.extra.values():
+            if value.__class__ is dict and value:
+                size += sum(len(k) + len(v) for k, v in value.items() if isinstance(k, str) and isinstance(v, str))
+        return size
 
 
 class Outbox:

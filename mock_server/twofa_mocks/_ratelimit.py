@@ -72,24 +72,27 @@ class SlidingWindows:
         events = self._events.get(key)
         if events is None:
             events = self._events[key] = _Events(window)
-            changed = True
+            changed = grew = True
         else:
             self._events.move_to_end(key)
-            changed = events.window != window
+            changed, grew = events.window != window, False
             events.window = window
-        self._runs -= events.expire(now)
+        runs = events.runs
+        if runs and runs[0][0] <= now - window:
+            self._runs -= events.expire(now)
         admitted = events.count < limit
         if admitted:
-            runs = events.runs
             if runs and runs[-1][0] == now:
                 runs[-1][1] += 1
             else:
                 runs.append([now, 1])
                 self._runs += 1
+                grew = True
             events.count += 1
-        if changed or not events.runs:  # a new key, another window, or idle already
+        if changed or not runs:  # a new key, another window, or idle already
             self._note(key, events)
-        self._bound()
+        if grew and (len(self._events) > self.max_keys or self._runs > RUNS_PER_KEY * self.max_keys):
+            self._bound()
         return admitted
 
     def admits(self, key: object, limit: int, window: float, now: float) -> bool:

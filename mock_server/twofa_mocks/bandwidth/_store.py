@@ -2,8 +2,10 @@
 
 Every request costs the same however much is live, and memory is capped even with a frozen clock:
 
-- Codes are found by a keyed digest of their value (one lookup), not by comparing every live code of
-  the number: a verify used to take 7 ms at 40,000 live codes, and its timing told how many there were.
+- Codes are found by one dict lookup of (number, scope, code), not by comparing the guess with every
+  live code of the number: a verify used to take 7 ms at 40,000 live codes, and its timing told how
+  many there were. A dict compares a key only with entries of the same 64-bit hash, and Python hashes
+  strings with a per-process random key (SipHash), so a wrong guess meets no live code at all.
 - Live codes are capped per (account, to, scope) (``max_live_codes_per_number``, the oldest superseded)
   and in all (``max_codes``, the oldest first); expired ones leave in order.
 - Invalid-attempt counters are kept least recently failed first, capped (``max_lockout_counters``),
@@ -12,8 +14,6 @@ Every request costs the same however much is live, and memory is capped even wit
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 import uuid
 from collections import OrderedDict, deque
@@ -38,7 +38,6 @@ class IssuedCode:
     reference: str
     live: bool = field(default=True, repr=False)
     key: CodeKey = field(default=("", "", ""), repr=False)
-    digest: bytes = field(default=b"", repr=False)
 
 
 @dataclass(slots=True)
@@ -55,20 +54,16 @@ class BandwidthStore:
         # Live codes per key, oldest first: short lists (at most max_live_codes_per_number; a deque's
         # first block alone is ~600 bytes, per number).
         self.codes: dict[CodeKey, list[IssuedCode]] = {}
-        self._by_digest: dict[tuple[CodeKey, bytes], list[IssuedCode]] = {}
+        self._by_code: dict[tuple[CodeKey, str], list[IssuedCode]] = {}  # live codes of one value, oldest first
         # Every live code (and some consumed or superseded ones), oldest first: the clock never goes
         # back, so expiry and the total cap pop from the front instead of scanning.
         self._order: deque[IssuedCode] = deque()
         self._live = 0
-        self._secret = secrets.token_bytes(32)
         self.failures: OrderedDict[NumberKey, FailureCount] = OrderedDict()  # least recently failed first
         self.tokens: TokenTable[str] = TokenTable()  # token -> (client_id, expires_at)
         self._requests_since_sweep = 0
 
     # --- codes ---------------------------------------------------------------------------------------
-
-    def _digest(self, code: str) -> bytes:
-        return hashlib.blake2b(code.encode(), key=self._secret, digest_size=16).digest()
 
     def add_code(
         self, key: CodeKey, issued: IssuedCode, newest_only: bool, per_number: int = 10, total: int = 100_000
@@ -78,11 +73,11 @@ class BandwidthStore:
             for old in list(live):
                 self._kill(old)
             live = self.codes.get(key)
-        issued.key, issued.digest = key, self._digest(issued.code)
+        issued.key = key
         if live is None:
             live = self.codes[key] = []
         live.append(issued)
-        self._by_digest.setdefault((key, issued.digest), []).append(issued)
+        self._by_code.setdefault((key, issued.code), []).append(issued)
         self._order.append(issued)
         self._live += 1
         while len(live) > per_number:
@@ -93,13 +88,13 @@ class BandwidthStore:
             self._order = deque(c for c in self._order if c.live)
 
     def match(self, key: CodeKey, code: str, window: float, now: float) -> IssuedCode | None:
-        """A live code issued for ``key`` within ``window`` seconds that equals ``code``, if any.
+        """The oldest live code issued for ``key`` within ``window`` seconds that equals ``code``, if any.
 
-        One keyed-digest lookup: a wrong guess costs the same whether one code is live or a thousand,
-        and as nothing is compared with it, nothing can tell how close it was.
+        One lookup: a wrong guess costs the same whether one code is live or a thousand, and as it is
+        compared with no live code, nothing can tell how close it was.
         """
-        for issued in self._by_digest.get((key, self._digest(code)), ()):
-            if now - window <= issued.created_at <= now and hmac.compare_digest(issued.code.encode(), code.encode()):
+        for issued in self._by_code.get((key, code), ()):
+            if now - window <= issued.created_at <= now:
                 return issued
         return None
 
@@ -115,10 +110,10 @@ class BandwidthStore:
         live.remove(issued)  # usually the leftmost (oldest); at most max_live_codes_per_number long
         if not live:
             del self.codes[issued.key]
-        same = self._by_digest[(issued.key, issued.digest)]
+        same = self._by_code[(issued.key, issued.code)]
         same.remove(issued)
         if not same:
-            del self._by_digest[(issued.key, issued.digest)]
+            del self._by_code[(issued.key, issued.code)]
 
     def _kill_oldest(self) -> None:
         while self._order:

@@ -68,6 +68,31 @@ def render_text(fields: dict[str, Any], pin: str, placeholders: dict[str, str], 
     """
     text = str(fields.get("messageText", ""))
     placeholder = str(fields.get("pinPlaceholder") or PIN_PLACEHOLDER)
+    # Nearly always the text cannot pass the limit whatever it names: render it in one C-level pass.
+    longest = max(len(pin), max(map(len, placeholders.values()), default=0))
+    uses = text.count("{{") + (0 if placeholder == PIN_PLACEHOLDER else text.count(placeholder))
+    if len(text) + uses * longest <= limit:
+        return _render(text, placeholder, pin, placeholders)
+    return _render_within(text, placeholder, pin, placeholders, limit)
+
+
+def _render(text: str, placeholder: str, pin: str, placeholders: dict[str, str]) -> str:
+    def fill(part: str, with_pin: bool) -> str:
+        def value(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if with_pin and name == "pin":
+                return pin
+            return placeholders.get(name, match.group(0))
+
+        return PLACEHOLDER.sub(value, part)
+
+    if placeholder == PIN_PLACEHOLDER:
+        return fill(text, with_pin=True)
+    return pin.join(fill(part, with_pin=False) for part in text.split(placeholder))
+
+
+def _render_within(text: str, placeholder: str, pin: str, placeholders: dict[str, str], limit: int) -> str:
+    """What _render gives, built piece by piece and given up (TooLong) as soon as it passes ``limit``."""
     pieces: list[str] = []
     size = 0
 

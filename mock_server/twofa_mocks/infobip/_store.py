@@ -114,6 +114,8 @@ class Pin:
     @property
     def placeholder_characters(self) -> int:
         """What its placeholder maps hold, counted against maxPlaceholderCharacters."""
+        if not (self.placeholders or self.landing_page_placeholders):
+            return 0  # nearly every PIN
         maps = (self.placeholders, self.landing_page_placeholders)
         return sum(len(k) + len(v) for values in maps for k, v in values.items())
 
