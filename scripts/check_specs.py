@@ -8,14 +8,16 @@ Run directly for a report: ``python -m scripts.check_specs``.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 from openapi_spec_validator import validate as validate_openapi
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,12 +91,46 @@ def operations(doc: Doc) -> Iterator[tuple[str, str, Doc, list[Any]]]:
                 yield method, path, item[method], item.get("parameters", [])
 
 
+@lru_cache(maxsize=256)
+def ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """``pattern`` as JSON Schema (ECMA-262) reads it: ``$`` outside a class is the end of the string.
+
+    Python's ``$`` also matches before a final newline, so jsonschema's ``re.search`` took
+    "41793026727\\n" for ``^[0-9]{1,15}$``; ``\\Z`` is the end Python means by nothing else.
+    """
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif ch == "$" and not in_class:
+            out.append(r"\Z")
+            continue
+        out.append(ch)
+    return re.compile("".join(out))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not ecma_pattern(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 with ECMA-262 patterns, as the contract tests' validators (schemathesis) read them.
+EcmaValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 def validator_for(doc: Doc, schema: Any) -> Draft202012Validator:
     # Refs like "#/components/schemas/X" resolve against the root of the schema being validated,
     # so the document's components ride along with it.
     root = dict(schema) if isinstance(schema, dict) else {"allOf": [schema]}
     root["components"] = doc.get("components", {})
-    return Draft202012Validator(root)
+    validator: Draft202012Validator = EcmaValidator(root)
+    return validator
 
 
 def example_errors(doc: Doc, schema: Any, value: Any, where: str) -> list[str]:

@@ -9,9 +9,11 @@ the generated clients or the override layer, so a bug in those cannot hide in th
     mock.outbox.last("41793026727").code         # what was "sent"
     mock.clock.advance(16 * 60)                  # move time instead of sleeping
 
-The same control is reachable over HTTP under /_mock/ (see _control.py).
+The same control is reachable over HTTP under /_mock/ (see _control.py), from loopback Host names
+only, with JSON writes and an optional token (see _access.py).
 """
 
+from ._access import ControlAccess
 from ._clock import MockClock
 from ._faults import Fault
 from ._outbox import Delivery, Outbox
@@ -22,6 +24,7 @@ from .infobip import InfobipConfig, InfobipMock
 __all__ = [
     "BandwidthConfig",
     "BandwidthMock",
+    "ControlAccess",
     "Delivery",
     "Fault",
     "InfobipConfig",

@@ -11,12 +11,18 @@ POST   /_mock/faults            {"operation", "status", "retryAfter", "latency",
 DELETE /_mock/faults            clear pending faults
 GET    /_mock/config            the vendor configuration (credentials shown as configured)
 PATCH  /_mock/config            change configuration fields (credentials, limits, switches)
+
+Who may call these is _access.py's business (loopback Host, JSON writes, optional token). Every value
+is checked here or in the objects it builds: JSON types exactly (``"false"`` is not false, ``"60"``
+not 60), numbers finite and within stated ranges; anything else is a 400 with the reason and changes
+nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import types
 import typing
 from pathlib import Path
@@ -26,17 +32,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from ._clock import MockClock
-from ._faults import Fault, FaultInjector
+from ._access import PREFIX
+from ._clock import MockClock, check_advance
+from ._faults import ANY_OPERATION, Fault, FaultInjector
 from ._http import BodyError, RawRequest, parse_json
 from ._outbox import Outbox
 
-PREFIX = "/_mock"
 SPEC_DIR = Path(__file__).resolve().parents[2] / "spec"
 
 
 class Controllable(Protocol):
     spec_file: str
+    fault_operations: frozenset[str]  # the operationIds (and token endpoint keys) a fault may name
     clock: MockClock
     outbox: Outbox
     faults: FaultInjector
@@ -83,18 +90,18 @@ def control_routes(mock: Controllable) -> list[Route]:
         if request.method == "POST":
             try:
                 data = await _json_object(request)
-                if "frozen" in data:
-                    mock.clock.freeze(bool(data["frozen"]))
-                if "advance" in data:
-                    mock.clock.advance(float(data["advance"]))
-            except (TypeError, ValueError) as exc:
+                _set_clock(mock.clock, data)
+            except ValueError as exc:
                 return _error(400, str(exc))
         return JSONResponse({"now": mock.clock.now(), "frozen": mock.clock.frozen})
 
     async def faults(request: Request) -> Response:
         if request.method == "POST":
             try:
-                mock.faults.add(Fault.from_json(await _json_object(request)))
+                fault = Fault.from_json(await _json_object(request))
+                if fault.operation != ANY_OPERATION and fault.operation not in mock.fault_operations:
+                    raise ValueError(f"unknown operation {fault.operation!r}; one of {sorted(mock.fault_operations)}")
+                mock.faults.add(fault)
             except ValueError as exc:
                 return _error(400, str(exc))
         elif request.method == "DELETE":
@@ -118,6 +125,22 @@ def control_routes(mock: Controllable) -> list[Route]:
         Route(f"{PREFIX}/faults", faults, methods=["GET", "POST", "DELETE"]),
         Route(f"{PREFIX}/config", config, methods=["GET", "PATCH"]),
     ]
+
+
+def _set_clock(clock: MockClock, data: dict[str, Any]) -> None:
+    """``{"advance": seconds, "frozen": bool}``, both checked before either is applied."""
+    unknown = set(data) - {"advance", "frozen"}
+    if unknown:
+        raise ValueError(f"unknown clock fields: {sorted(unknown)}")
+    frozen = data.get("frozen", clock.frozen)
+    if not isinstance(frozen, bool):
+        raise ValueError("frozen must be true or false")
+    if "advance" in data:
+        check_advance(data["advance"], clock.now())
+    if "frozen" in data:
+        clock.freeze(frozen)
+    if "advance" in data:
+        clock.advance(data["advance"])
 
 
 ConfigT = TypeVar("ConfigT")
@@ -145,7 +168,13 @@ def _coerce(value: Any, hint: Any, name: str) -> Any:
             return value
     elif hint is float:
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
+            try:
+                number = float(value)
+            except OverflowError:  # an integer of hundreds of digits
+                raise ValueError(f"{name}: {value} is too large") from None
+            if not math.isfinite(number):  # 1e999 parses as infinity
+                raise ValueError(f"{name}: must be a finite number")
+            return number
     elif hint is str:
         if isinstance(value, str):
             return value

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import asdict, dataclass
 from typing import Any
 
 ANY_OPERATION = "*"
 FAULT_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_LATENCY = 300.0  # seconds; an infinite latency used to hold requests forever
+MAX_RETRY_AFTER = 86_400.0  # seconds
+MAX_COUNT = 10_000  # requests one fault applies to
+MAX_PENDING = 1_000  # faults waiting at once
+FIELDS = {"operation", "status", "retryAfter", "latency", "drop", "count"}
+
+
+def _seconds(name: str, value: float, maximum: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number of seconds")
+    if not 0 <= value <= maximum:
+        raise ValueError(f"{name} must be between 0 and {maximum:g} seconds")
 
 
 @dataclass
@@ -22,32 +35,40 @@ class Fault:
     remaining: int = 1
 
     def __post_init__(self) -> None:
-        if self.status is not None and self.status not in FAULT_STATUSES:
+        if not isinstance(self.operation, str) or not 1 <= len(self.operation) <= 200:
+            raise ValueError("operation must be an operationId (or *)")
+        if self.status is not None and (isinstance(self.status, bool) or self.status not in FAULT_STATUSES):
             raise ValueError(f"status must be one of {sorted(FAULT_STATUSES)}")
-        if self.remaining < 1:
-            raise ValueError("count must be at least 1")
-        if self.latency < 0 or (self.retry_after is not None and self.retry_after < 0):
-            raise ValueError("latency and retryAfter must not be negative")
+        if isinstance(self.remaining, bool) or not isinstance(self.remaining, int):
+            raise ValueError("count must be an integer")
+        if not 1 <= self.remaining <= MAX_COUNT:
+            raise ValueError(f"count must be between 1 and {MAX_COUNT}")
+        _seconds("latency", self.latency, MAX_LATENCY)
+        if self.retry_after is not None:
+            _seconds("retryAfter", self.retry_after, MAX_RETRY_AFTER)
+        if not isinstance(self.drop, bool):
+            raise ValueError("drop must be true or false")
         if self.status is None and not self.drop and not self.latency:
             raise ValueError("a fault needs a status, a latency or drop")
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Fault:
-        known = {"operation", "status", "retryAfter", "latency", "drop", "count"}
-        unknown = set(data) - known
+        """A fault from ``POST /_mock/faults``: JSON types exactly (no "503" for 503, no 1 for true)."""
+        unknown = set(data) - FIELDS
         if unknown:
             raise ValueError(f"unknown fault fields: {sorted(unknown)}")
-        try:
-            return cls(
-                operation=str(data.get("operation", ANY_OPERATION)),
-                status=None if data.get("status") is None else int(data["status"]),
-                retry_after=None if data.get("retryAfter") is None else float(data["retryAfter"]),
-                latency=float(data.get("latency", 0.0)),
-                drop=bool(data.get("drop", False)),
-                remaining=int(data.get("count", 1)),
-            )
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"invalid fault: {exc}") from exc
+        status, count = data.get("status"), data.get("count", 1)
+        for name, value in (("status", status), ("count", count)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise ValueError(f"{name} must be an integer")
+        return cls(
+            operation=data.get("operation", ANY_OPERATION),
+            status=status,
+            retry_after=data.get("retryAfter"),
+            latency=data.get("latency", 0.0),
+            drop=data.get("drop", False),
+            remaining=count,
+        )
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -63,6 +84,8 @@ class FaultInjector:
 
     def add(self, fault: Fault) -> None:
         with self._lock:
+            if len(self._faults) >= MAX_PENDING:
+                raise ValueError(f"at most {MAX_PENDING} faults may wait at once; DELETE /_mock/faults clears them")
             self._faults.append(fault)
 
     def take(self, operation: str) -> Fault | None:

@@ -8,6 +8,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 DEFAULT_OUTBOX_LIMIT = 10_000
+DEFAULT_OUTBOX_CHARACTERS = 16_000_000
+
+
+# What a delivery holds besides its text and placeholder maps (ids, statuses, the destination): counted
+# as a flat amount, so that adding a delivery costs the same whatever its fields.
+DELIVERY_OVERHEAD = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,27 +32,58 @@ class Delivery:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def characters(self) -> int:
+        """What it holds, counted for the outbox's budget: its texts, its placeholder maps (names and
+        values) and a flat DELIVERY_OVERHEAD for the rest (ids and statuses, each short)."""
+        size = len(self.text) + len(self.to) + len(self.sender or "") + DELIVERY_OVERHEAD
+        for value in self.extra.values():
+            if value.__class__ is dict and value:
+                size += sum(len(k) + len(v) for k, v in value.items() if isinstance(k, str) and isinstance(v, str))
+        return size
+
 
 class Outbox:
-    """A bounded, thread-safe log of deliveries, oldest first."""
+    """A bounded, thread-safe log of deliveries, oldest first.
 
-    def __init__(self, limit: int = DEFAULT_OUTBOX_LIMIT) -> None:
+    Bounded twice: at most ``limit`` deliveries, and at most ``characters`` characters in them all
+    (a rendered message and its placeholders can be thousands of characters); the oldest go first.
+    """
+
+    def __init__(self, limit: int = DEFAULT_OUTBOX_LIMIT, characters: int = DEFAULT_OUTBOX_CHARACTERS) -> None:
         self._lock = threading.Lock()
-        self._items: deque[Delivery] = deque(maxlen=limit)
+        self._items: deque[tuple[Delivery, int]] = deque()
         self._total = 0
+        self._characters = 0
+        self.limit, self.max_characters = limit, characters
+
+    def set_limits(self, limit: int, characters: int) -> None:
+        with self._lock:
+            self.limit, self.max_characters = limit, characters
+            self._trim()
+
+    def _trim(self) -> None:
+        while self._items and (len(self._items) > self.limit or self._characters > self.max_characters):
+            self._characters -= self._items.popleft()[1]
 
     def add(self, delivery: Delivery) -> None:
+        size = delivery.characters
         with self._lock:
-            self._items.append(delivery)
+            self._items.append((delivery, size))
+            self._characters += size
             self._total += 1
+            self._trim()
 
     def list(self, to: str | None = None) -> list[Delivery]:
         with self._lock:
-            return [d for d in self._items if to is None or d.to == to]
+            return [d for d, _ in self._items if to is None or d.to == to]
 
     def last(self, to: str) -> Delivery | None:
-        found = self.list(to)
-        return found[-1] if found else None
+        with self._lock:
+            for delivery, _ in reversed(self._items):
+                if delivery.to == to:
+                    return delivery
+        return None
 
     @property
     def total(self) -> int:
@@ -57,3 +94,4 @@ class Outbox:
         with self._lock:
             self._items.clear()
             self._total = 0
+            self._characters = 0

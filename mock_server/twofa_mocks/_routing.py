@@ -3,8 +3,11 @@
 Starlette's router tries its routes one by one (about 8% of an in-process Infobip send, with the
 Request/Response layers around it a third of the ~100 us). Here the vendor paths are one compiled
 alternation, built the way ``starlette.routing.compile_path`` builds each route's pattern (``{name}``
-matches ``[^/]+``, the whole path must match) and tried in the same order, so a path finds the route
-Starlette would have given it. Starlette keeps the /_mock/ control surface, unknown paths and lifespan.
+matches ``[^/]+``) and tried in the same order, so a path finds the route Starlette would have given
+it, with one difference: the whole path must match, so ``/2fa/2/pin%0A`` (a path ending in a newline,
+which Python's ``$`` lets through) reaches no route. Starlette keeps the /_mock/ control surface,
+unknown paths and lifespan. A request target that is not a path (absolute-form ``http://host/path``,
+``*``, CONNECT's ``host:port``) gets the vendor's unknown-route answer, not Starlette's plain text.
 """
 
 from __future__ import annotations
@@ -40,10 +43,10 @@ class PathTable(Generic[T]):
             alternatives.append(f"(?P<r{index}>{pattern})")
             self._targets[f"r{index}"] = (target, names)
         # Each alternative is one named group that closes last, so ``lastgroup`` names the route.
-        self._regex = re.compile("^(?:" + "|".join(alternatives) + ")$")
+        self._regex = re.compile("(?:" + "|".join(alternatives) + ")")
 
     def match(self, path: str) -> tuple[T, dict[str, str]] | None:
-        found = self._regex.match(path)
+        found = self._regex.fullmatch(path)
         if found is None or found.lastgroup is None:
             return None
         target, names = self._targets[found.lastgroup]
@@ -67,16 +70,26 @@ Handler = Callable[[RawRequest], Awaitable[Reply]]
 
 
 class MockApp:
-    """The mock's ASGI app: ``routes`` (path template -> handler) here, anything else to ``fallback``."""
+    """The mock's ASGI app: ``routes`` (path template -> handler) here, a request target that is not a
+    path to ``unknown``, anything else to ``fallback``."""
 
-    def __init__(self, routes: Sequence[tuple[str, Handler]], fallback: ASGIApp) -> None:
+    def __init__(self, routes: Sequence[tuple[str, Handler]], fallback: ASGIApp, unknown: Handler) -> None:
         self.table = PathTable(routes)
         self.fallback = fallback
+        self.unknown = unknown
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        found = self.table.match(route_path(scope)) if scope["type"] == "http" else None
-        if found is None:
+        if scope["type"] != "http":
             await self.fallback(scope, receive, send)
+            return
+        path = route_path(scope)
+        found = self.table.match(path)
+        if found is None:
+            if path.startswith("/"):
+                await self.fallback(scope, receive, send)
+            else:  # absolute-form, "*" or authority-form: no route of Starlette's would match either
+                reply = await self.unknown(RawRequest(scope, receive))
+                await reply(scope, receive, send)
             return
         handler, params = found
         try:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from ._access import ControlAccess, GuardedControl
 from ._clock import MockClock
 from ._control import apply_changes, config_to_json, control_routes
 from ._faults import FaultInjector
@@ -16,30 +17,51 @@ from ._http import RawRequest, Reply
 from ._outbox import Outbox
 from ._routing import AnyMethod, Handler, MockApp
 
-ConfigT = TypeVar("ConfigT")
+
+class OutboxLimits(Protocol):
+    @property
+    def max_deliveries(self) -> int: ...
+
+    @property
+    def max_delivery_characters(self) -> int: ...
+
+
+ConfigT = TypeVar("ConfigT", bound=OutboxLimits)
 StoreT = TypeVar("StoreT")
 
 
 class MockService(Generic[ConfigT, StoreT]):
-    """One vendor account world. Subclasses name their spec, list their routes and answer unknown ones."""
+    """One vendor account world. Subclasses name their spec, list their routes and answer unknown ones.
+
+    ``control`` says who may use /_mock/ (see _access.py); without one, it comes from the environment.
+    """
 
     spec_file: str
+    fault_operations: frozenset[str]  # what a fault posted to /_mock/faults may name, besides "*"
 
-    def __init__(self, config: ConfigT, new_store: Callable[[], StoreT], clock: MockClock | None) -> None:
+    def __init__(
+        self,
+        config: ConfigT,
+        new_store: Callable[[], StoreT],
+        clock: MockClock | None,
+        control: ControlAccess | None = None,
+    ) -> None:
         self.initial_config = config
         self.config = config
         self._new_store = new_store
         self.store = new_store()
         self.clock = clock or MockClock()
-        self.outbox = Outbox()
+        self.outbox = Outbox(config.max_deliveries, config.max_delivery_characters)
         self.faults = FaultInjector()
+        self.control = ControlAccess.from_environment() if control is None else control
         # Handlers read and write state without awaiting in between, so they are atomic on the event
         # loop; the lock also covers the Python API used from other threads (run_in_thread).
         self.lock = threading.RLock()
         # The vendor's routes first; Starlette answers the control surface (no path in common) and,
-        # for every method (QUERY included), any other path in the vendor's shape.
+        # for every method (QUERY included), any other path in the vendor's shape. Only requests that
+        # reach Starlette under /_mock/ pay for the access checks.
         fallback = Starlette(routes=[*control_routes(self), Route("/{path:path}", AnyMethod(self.unknown_route))])
-        self.app = MockApp(self._routes(), fallback)
+        self.app = MockApp(self._routes(), GuardedControl(fallback, self.control), self.unknown_route)
 
     def _routes(self) -> list[tuple[str, Handler]]:
         """(path template, handler) of every vendor route; a handler answers every method."""
@@ -51,13 +73,15 @@ class MockService(Generic[ConfigT, StoreT]):
     # --- the control surface's view (_control.Controllable) ------------------------------------
 
     def reset(self) -> None:
-        """Forget state, deliveries, faults and configuration changes; time keeps running forward."""
+        """Forget state, deliveries, faults and configuration changes; the clock goes back to the wall
+        clock (frozen or running as it was), so no advance can leave the mock stuck."""
         with self.lock:
             self.config = self.initial_config
             self.store = self._new_store()
             self.outbox.clear()
+            self.outbox.set_limits(self.config.max_deliveries, self.config.max_delivery_characters)
             self.faults.clear()
-            self.clock.freeze(self.clock.frozen)
+            self.clock.reset()
 
     def config_json(self) -> dict[str, Any]:
         return config_to_json(self.config)
@@ -65,3 +89,4 @@ class MockService(Generic[ConfigT, StoreT]):
     def configure(self, changes: dict[str, Any]) -> None:
         with self.lock:
             self.config = apply_changes(self.config, changes)
+            self.outbox.set_limits(self.config.max_deliveries, self.config.max_delivery_characters)

@@ -40,7 +40,10 @@ def mock() -> BandwidthMock:
 @pytest.fixture
 async def client(mock: BandwidthMock) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=mock.app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://mock", headers={"Authorization": BASIC}) as c:
+    # A loopback host: the same client drives /_mock/, which answers only loopback Host names.
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://localhost", headers={"Authorization": BASIC}
+    ) as c:
         yield c
 
 
@@ -363,7 +366,7 @@ async def test_control_surface_over_http(client: httpx.AsyncClient, mock: Bandwi
     assert (await client.patch("/_mock/config", json={"noSuchField": 1})).status_code == 400
     spec = await client.get("/_mock/openapi.yaml")
     assert spec.text.startswith("openapi: 3.1.0")
-    assert (await client.post("/_mock/reset")).json() == {"status": "reset"}
+    assert (await client.post("/_mock/reset", json={})).json() == {"status": "reset"}
     assert mock.outbox.total == 0
     assert mock.config.lockout_threshold == 5
 

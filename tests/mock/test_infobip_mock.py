@@ -54,7 +54,10 @@ def mock() -> InfobipMock:
 @pytest.fixture
 async def client(mock: InfobipMock) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=mock.app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://mock", headers={"Authorization": APP_KEY}) as c:
+    # A loopback host: the same client drives /_mock/, which answers only loopback Host names.
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://localhost", headers={"Authorization": APP_KEY}
+    ) as c:
         yield c
 
 
@@ -1067,5 +1070,5 @@ async def test_control_surface_over_http(client: httpx.AsyncClient, mock: Infobi
     spec = await client.get("/_mock/openapi.yaml")
     assert spec.text.startswith("openapi: 3.1.0")
     assert "Infobip" in spec.text[:200]
-    assert (await client.post("/_mock/reset")).json() == {"status": "reset"}
+    assert (await client.post("/_mock/reset", json={})).json() == {"status": "reset"}
     assert (mock.outbox.total, mock.store.applications, mock.config) == (0, {}, InfobipConfig())

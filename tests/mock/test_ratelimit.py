@@ -74,3 +74,35 @@ def test_keys_go_a_window_after_their_last_event() -> None:
     assert len(windows) == 500
     windows.clear()
     assert len(windows) == 0
+
+
+def test_events_at_one_instant_take_one_entry() -> None:
+    """With the clock frozen every event falls on one instant: 100,000 sends used to be 100,000 entries."""
+    windows = SlidingWindows()
+    assert all(windows.allow("send-app", 10**9, 86400.0, 5.0) for _ in range(100_000))
+    assert windows._runs == 1
+    assert windows._events["send-app"].count == 100_000
+    assert not windows.allow("send-app", 100_000, 86400.0, 5.0)  # still counted exactly
+    assert windows.allow("send-app", 100_000, 86400.0, 86405.0)
+
+
+def test_past_max_keys_the_least_recently_used_key_is_forgotten() -> None:
+    windows = SlidingWindows(max_keys=3)
+    for key in ("a", "b", "c"):
+        assert windows.allow(key, 1, 60.0, 0.0)
+    assert not windows.allow("a", 1, 60.0, 1.0)  # "a" is now the most recently used
+    assert windows.allow("d", 1, 60.0, 1.0)  # four keys: "b" goes
+    assert sorted(map(str, windows._events)) == ["a", "c", "d"]
+    assert windows.allow("b", 1, 60.0, 1.0)  # forgotten: its limit starts afresh
+    assert not windows.allow("d", 1, 60.0, 1.0)
+
+
+def test_notes_of_forgotten_keys_do_not_pile_up_with_a_frozen_clock() -> None:
+    windows = SlidingWindows(max_keys=100)
+    for i in range(50_000):
+        windows.allow(("send-to", i), 3, 86400.0, 0.0)
+        if i % 256 == 0:
+            windows.sweep(0.0)
+    windows.sweep(0.0)
+    assert len(windows) == 100
+    assert sum(len(heap) for heap in windows._noted.values()) <= 2 * 100 + 1024

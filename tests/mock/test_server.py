@@ -48,7 +48,7 @@ def test_make_mock_entry_point_binds_loopback_and_prints_demo_credentials(capsys
 
     served: list[tuple[str, int, int, bool]] = []
 
-    async def fake_serve(host: str, infobip_port: int, bandwidth_port: int, frozen: bool) -> None:
+    async def fake_serve(host: str, infobip_port: int, bandwidth_port: int, frozen: bool, **_: object) -> None:
         served.append((host, infobip_port, bandwidth_port, frozen))
 
     original = entry.serve

@@ -185,7 +185,7 @@ def test_the_threaded_server_answers_without_delayed_ack_stalls() -> None:
         with socket.create_connection((server.host, server.port)) as sock:
             start = time.perf_counter()
             for _ in range(50):  # one keep-alive connection: each answer is headers, then body
-                sock.sendall(b"GET /_mock/health HTTP/1.1\r\nHost: mock\r\n\r\n")
+                sock.sendall(b"GET /_mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                 data = b""
                 while not data.endswith(b'{"status":"ok"}'):
                     data += sock.recv(4096)

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 
 from starlette.requests import ClientDisconnect
 
+from .._access import ControlAccess
 from .._clock import MockClock
 from .._faults import Fault
 from .._http import Answer, BodyError, RawRequest, Reply, drop_connection, media_type, no_answer, parse_json
@@ -25,7 +26,7 @@ from .._outbox import Delivery
 from .._routing import Handler as RouteHandler
 from .._service import MockService
 from ._config import BandwidthConfig
-from ._store import BandwidthStore, FailureCount, IssuedCode, call_id, generate_code, message_id
+from ._store import BandwidthStore, IssuedCode, call_id, generate_code, message_id
 from ._validation import InvalidRequest, parse_code_request, parse_verify_request
 
 API = "/api/v1"
@@ -34,6 +35,11 @@ EXPLICIT_DENY = "User is not authorized to access this resource with an explicit
 MISSING_TOKEN = "Missing Authentication Token"  # noqa: S105 - an error text, not a secret
 # B15: JSON is read for these request types; the Errors page sends verify as text/plain.
 JSON_MEDIA_TYPES = frozenset({"application/json", "text/plain", ""})
+# The message as sent, {CODE}, {NAME} and {SCOPE} filled in: the request's message is at most 2048
+# characters (documented), and each placeholder may grow it; past this the send is refused.
+MAX_RENDERED_MESSAGE = 4096
+TOO_LONG = f"message is too long once {{CODE}}, {{NAME}} and {{SCOPE}} are filled in: at most {MAX_RENDERED_MESSAGE}"
+FAULT_OPERATIONS = frozenset({"oauth2Token", "generateMessagingCode", "generateVoiceCode", "verifyCode"})
 
 Handler = Callable[[RawRequest], Awaitable[Answer]]
 
@@ -61,9 +67,16 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
     """One Bandwidth MFA account world: configuration, state, outbox, clock and faults."""
 
     spec_file = "bandwidth-mfa.yaml"
+    fault_operations = FAULT_OPERATIONS
 
-    def __init__(self, config: BandwidthConfig | None = None, *, clock: MockClock | None = None) -> None:
-        super().__init__(config or BandwidthConfig(), BandwidthStore, clock)
+    def __init__(
+        self,
+        config: BandwidthConfig | None = None,
+        *,
+        clock: MockClock | None = None,
+        control: ControlAccess | None = None,
+    ) -> None:
+        super().__init__(config or BandwidthConfig(), BandwidthStore, clock, control)
 
     # --- routing -------------------------------------------------------------------------------
 
@@ -170,20 +183,22 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
             return error_body(400, "applicationId is invalid")
         if config.require_code_placeholder and "{CODE}" not in req.message:
             return error_body(400, "message must contain {CODE}")
+        code = generate_code(req.digits)
+        # At most 341 placeholders in 2048 characters, each at most 64 long: rendering first is cheap.
+        text = req.message.replace("{CODE}", code).replace("{NAME}", config.application_name)
+        text = text.replace("{SCOPE}", req.scope)
+        if len(text) > MAX_RENDERED_MESSAGE:
+            return error_body(400, TOO_LONG)
         with self.lock:
             now = self.clock.now()
             self.store.evict_expired(now, config.lockout_seconds)
-            code = generate_code(req.digits)
             reference = call_id() if channel == "voice" else message_id(now)
             self.store.add_code(
                 (account, req.to, req.scope),
                 IssuedCode(code, now, req.application_id, reference),
                 newest_only=config.newest_code_only,
-            )
-            text = (
-                req.message.replace("{CODE}", code)
-                .replace("{NAME}", config.application_name)
-                .replace("{SCOPE}", req.scope)
+                per_number=config.max_live_codes_per_number,
+                total=config.max_codes,
             )
             self.outbox.add(
                 Delivery(channel, req.to, text, code, reference, now, sender=req.from_, extra={"scope": req.scope})
@@ -202,24 +217,19 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
         with self.lock:
             now = self.clock.now()
             self.store.evict_expired(now, config.lockout_seconds)
-            count = self.store.failures.get((account, req.to))
-            if count is not None and count.locked_until > now:
+            number = (account, req.to)
+            if self.store.locked(number, now):
                 return error_body(429, LOCKED_OUT)
             key = (account, req.to, req.scope)
             issued = self.store.match(key, req.code, req.expiration_minutes * 60, now)
             if issued is not None:
                 if config.consume_on_success:
                     self.store.consume(key, issued)
-                self.store.failures.pop((account, req.to), None)  # B5: success resets the counter
+                self.store.failures.pop(number, None)  # B5: success resets the counter
                 return VALID
-            count = self.store.failures.setdefault((account, req.to), FailureCount())
-            if count.last_failure <= now - config.lockout_seconds:
-                count.failures = 0
-            count.failures += 1
-            count.last_failure = now
-            if count.failures >= config.lockout_threshold:
-                count.failures = 0
-                count.locked_until = now + config.lockout_seconds
+            self.store.record_failure(
+                number, now, config.lockout_threshold, config.lockout_seconds, config.max_lockout_counters
+            )
             return INVALID
 
     async def token(self, request: RawRequest) -> Answer:
@@ -240,7 +250,7 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
             return Answer.json({"error": "unsupported_grant_type"}, status_code=400)
         with self.lock:
             ttl = self.config.token_ttl_seconds
-            token = self.store.issue_token(client_id, ttl, self.clock.now())
+            token = self.store.issue_token(client_id, ttl, self.clock.now(), self.config.max_tokens)
         return Answer.json({"access_token": token, "token_type": "Bearer", "expires_in": ttl})
 
 

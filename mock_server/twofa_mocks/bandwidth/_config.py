@@ -1,17 +1,22 @@
 """Everything about the Bandwidth mock that a test may want to change.
 
-Defaults follow the decisions in the vendor reference (B1-B24) and spec/README.md.
+Defaults follow the decisions in the vendor reference (B1-B24) and spec/README.md. Every value is
+checked when a configuration is made or changed (a ValueError, or a 400 from PATCH /_mock/config).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .._bounds import YEAR, check_cap, check_number, check_text
+
 DEMO_ACCOUNT = "9900000"
 DEMO_USER = "demo-api-user"
 DEMO_PASSWORD = "demo-api-password"  # noqa: S105 - a documented demo credential of the mock
 DEMO_CLIENT_ID = "demo-client-id"
 DEMO_CLIENT_SECRET = "demo-client-secret"  # noqa: S105 - a documented demo credential of the mock
+# {NAME} is rendered into every message, as often as the message names it: kept short.
+MAX_APPLICATION_NAME = 64
 
 
 @dataclass(frozen=True)
@@ -49,3 +54,31 @@ class BandwidthConfig:
 
     # --- B13/B14 ---
     unknown_route_status: int = 403  # API Gateway answers unknown routes 403 "Missing Authentication Token"
+
+    # --- memory bounds: with a frozen clock nothing expires, and these caps hold ---
+    # B2 keeps every code of the last 15 minutes valid; past this many live codes for one
+    # (account, to, scope) the oldest is superseded. Each live code is one more right answer to a guess.
+    max_live_codes_per_number: int = 10
+    max_codes: int = 100_000  # live codes in all; the oldest go first
+    max_lockout_counters: int = 100_000  # numbers with invalid verifies counted; the least recently failed go
+    max_tokens: int = 10_000  # live OAuth2 tokens; the one closest to expiry is revoked first
+    max_deliveries: int = 10_000  # the outbox: deliveries kept, oldest dropped first
+    max_delivery_characters: int = 16_000_000  # the outbox: characters kept in all, oldest dropped first
+
+    def __post_init__(self) -> None:
+        check_number("tokenTtlSeconds", self.token_ttl_seconds, 1, YEAR)
+        check_number("lockoutThreshold", self.lockout_threshold, 1, 1_000_000_000)
+        check_number("lockoutSeconds", self.lockout_seconds, 0, YEAR)
+        check_text("applicationName", self.application_name, MAX_APPLICATION_NAME)
+        if self.unknown_route_status not in (403, 404):
+            raise ValueError("unknownRouteStatus must be 403 or 404")
+        caps = {
+            "maxLiveCodesPerNumber": self.max_live_codes_per_number,
+            "maxCodes": self.max_codes,
+            "maxLockoutCounters": self.max_lockout_counters,
+            "maxTokens": self.max_tokens,
+            "maxDeliveries": self.max_deliveries,
+            "maxDeliveryCharacters": self.max_delivery_characters,
+        }
+        for name, value in caps.items():
+            check_cap(name, value)

@@ -1,7 +1,8 @@
 """Request validation with Bandwidth's 400 texts.
 
 Only "to number is required" is documented (the Errors page); the others follow its pattern (B11).
-Patterns are the spec's, applied with ``re.search`` like the JSON Schema validators the contract tests use.
+Patterns are the spec's, matched against the whole value as JSON Schema (ECMA-262) reads ``^...$``:
+Python's ``$`` also matches before a trailing newline, so ``re.search`` took "+19195551234\n" as a number.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
+E164 = re.compile(r"\+[1-9][0-9]{1,14}")  # the spec's ^\+[1-9][0-9]{1,14}$, used with fullmatch
 
 
 class InvalidRequest(Exception):
@@ -62,7 +63,7 @@ def _phone(body: dict[str, Any], name: str, label: str) -> str:
     value = _required(body, name, label)
     if value == "":
         raise InvalidRequest(f"{label} is required")
-    if not E164.search(value):
+    if not E164.fullmatch(value):
         raise InvalidRequest(f"{label} must be in E.164 format, like +19195551234")
     return value
 

@@ -12,9 +12,11 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.requests import ClientDisconnect
 
+from .._access import ControlAccess
 from .._clock import MockClock
 from .._faults import Fault
 from .._http import Answer, RawRequest, Reply, drop_connection, no_answer
@@ -104,9 +106,34 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore]):
     """One Infobip account world: configuration, state, outbox, clock and faults."""
 
     spec_file = "infobip-2fa.yaml"
+    fault_operations = frozenset(
+        {operation_id(op, version) for op in OPERATIONS for version in op.versions} | {TOKEN_OPERATION}
+    )
 
-    def __init__(self, config: InfobipConfig | None = None, *, clock: MockClock | None = None) -> None:
-        super().__init__(config or InfobipConfig(), InfobipStore, clock)
+    def __init__(
+        self,
+        config: InfobipConfig | None = None,
+        *,
+        clock: MockClock | None = None,
+        control: ControlAccess | None = None,
+    ) -> None:
+        super().__init__(config or InfobipConfig(), InfobipStore, clock, control)
+        self._apply_caps()
+
+    def _apply_caps(self) -> None:
+        """Caps the store holds itself rather than taking with each call."""
+        for windows in (self.store.windows, self.store.account_windows):
+            windows.max_keys = self.config.max_rate_limit_keys
+
+    def reset(self) -> None:
+        with self.lock:
+            super().reset()
+            self._apply_caps()
+
+    def configure(self, changes: dict[str, Any]) -> None:
+        with self.lock:
+            super().configure(changes)
+            self._apply_caps()
 
     # --- routing -------------------------------------------------------------------------------
 

@@ -128,8 +128,6 @@ async def token(mock: InfobipMock, request: RawRequest) -> Answer:
         requested = frozenset(" ".join(form.get("scope", [])).split()) or allowed
         if not requested <= allowed:
             return _oauth_error(400, "invalid_scope")
-        now = mock.clock.now()
-        mock.store.sweep(now)  # drop expired tokens: issuing is what makes the table grow
         ttl = config.token_ttl_seconds
-        access_token = mock.store.issue_token(requested, ttl, now)
+        access_token = mock.store.issue_token(requested, ttl, mock.clock.now(), config.max_tokens)
     return Answer.json({"access_token": access_token, "token_type": "Bearer", "expires_in": ttl})

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .._bounds import YEAR, check_cap, check_number, check_text
+
 # OAuth2 scopes of the published spec: which operation needs which is in _app.py (OPERATIONS).
 SCOPE_MANAGE = "2fa:manage"
 SCOPE_PIN_SEND = "2fa:pin:send"
@@ -31,6 +33,8 @@ NC_STATUSES = frozenset(
 PIN_ERRORS = frozenset({"WRONG_PIN", "TTL_EXPIRED", "NO_MORE_PIN_ATTEMPTS"})
 THROTTLE_IDS = frozenset({"TOO_MANY_REQUESTS", "THROTTLE_EXCEPTION"})
 TEMPLATE_NOT_FOUND_IDS = frozenset({"MESSAGE_NOT_FOUND", "NOT_FOUND"})
+# The longest PIN the mock makes, whatever maxPinLength says (the spec's pinLength maximum is 32).
+HARD_MAX_PIN_LENGTH = 64
 
 
 def _scopes(*scopes: str) -> frozenset[str]:
@@ -69,7 +73,7 @@ class InfobipConfig:
 
     # --- templates (U6, U9, U36) ---
     default_pin_length: int = 4  # U6: SMS/voice templates without pinLength
-    max_pin_length: int = 32  # the spec's `maximum` for pinLength; keeps PIN generation bounded
+    max_pin_length: int = 32  # the spec's `maximum` for pinLength; at most HARD_MAX_PIN_LENGTH
     require_pin_placeholder: bool = True  # U9: messageText must contain {{pin}} (v2) or pinPlaceholder (v1)
     accept_both_spellings: bool = True  # U36: HEX/HEXA and pt_pt/pt-pt accepted on input in both versions
     v2_hyphenated_languages: bool = False  # U36: render v2 languages as pt-pt (the community SDK 5.0.1)
@@ -104,12 +108,22 @@ class InfobipConfig:
     v1_validation_errors: bool = True  # /2fa/1 documents only messageId and text; False drops validationErrors
     api_key_as_json: bool = True  # U31: False answers the new key as text/plain
 
-    # --- memory bounds ---
+    # --- memory bounds: with a frozen clock nothing expires, and these caps hold ---
     expired_pin_retention_seconds: float = 3600.0  # an expired PIN answers TTL_EXPIRED this long, then 404
     max_pins: int = 100_000  # beyond this the oldest PINs are forgotten
+    # Placeholder names and values kept with the live PINs (resends reuse them), all PINs together;
+    # past it the oldest PINs are forgotten.
+    max_placeholder_characters: int = 16_000_000
     max_records_per_destination: int = 100  # verification records kept per (application, destination)
+    max_records: int = 100_000  # verification records in all; the oldest go first
     record_retention_seconds: float = 30 * 24 * 3600.0  # verification records older than this are dropped
     max_issued_api_keys: int = 10_000  # keys made by POST /2fa/1/api-key; the oldest go first
+    max_applications: int = 1_000  # creating one more is a 400
+    max_templates: int = 2_000  # templates of all applications together; creating one more is a 400
+    max_tokens: int = 10_000  # live OAuth2 access tokens; the one closest to expiry is revoked first
+    max_rate_limit_keys: int = 100_000  # send/verify windows kept; the least recently used is forgotten
+    max_deliveries: int = 10_000  # the outbox: deliveries kept, oldest dropped first
+    max_delivery_characters: int = 16_000_000  # the outbox: characters kept in all, oldest dropped first
 
     def __post_init__(self) -> None:
         choices: list[tuple[str, object, frozenset[object]]] = [
@@ -137,16 +151,32 @@ class InfobipConfig:
         ):
             if not scopes <= ALL_SCOPES:
                 raise ValueError(f"unknown scopes {sorted(scopes - ALL_SCOPES)}; known: {sorted(ALL_SCOPES)}")
+        check_number("maxPinLength", self.max_pin_length, 1, HARD_MAX_PIN_LENGTH)
         if not 1 <= self.default_pin_length <= self.max_pin_length:
             raise ValueError("defaultPinLength must be between 1 and maxPinLength")
-        positive = {
-            "tokenTtlSeconds": self.token_ttl_seconds,
+        check_number("tokenTtlSeconds", self.token_ttl_seconds, 1, YEAR)
+        check_number("ibssoIdleTimeoutSeconds", self.ibsso_idle_timeout_seconds, 0, YEAR)
+        check_number("expiredPinRetentionSeconds", self.expired_pin_retention_seconds, 0, YEAR)
+        check_number("recordRetentionSeconds", self.record_retention_seconds, 0, YEAR)
+        for name, text in (
+            ("unauthorizedText", self.unauthorized_text),
+            ("callStatus", self.call_status),
+            ("emailStatusName", self.email_status_name),
+            ("emailStatusDescription", self.email_status_description),
+        ):
+            check_text(name, text)
+        caps = {
             "maxPins": self.max_pins,
+            "maxPlaceholderCharacters": self.max_placeholder_characters,
             "maxRecordsPerDestination": self.max_records_per_destination,
+            "maxRecords": self.max_records,
             "maxIssuedApiKeys": self.max_issued_api_keys,
+            "maxApplications": self.max_applications,
+            "maxTemplates": self.max_templates,
+            "maxTokens": self.max_tokens,
+            "maxRateLimitKeys": self.max_rate_limit_keys,
+            "maxDeliveries": self.max_deliveries,
+            "maxDeliveryCharacters": self.max_delivery_characters,
         }
-        for name, number in positive.items():
-            if number < 1:
-                raise ValueError(f"{name} must be at least 1")
-        if min(self.expired_pin_retention_seconds, self.record_retention_seconds, self.ibsso_idle_timeout_seconds) < 0:
-            raise ValueError("retention periods and timeouts must not be negative")
+        for name, value in caps.items():
+            check_cap(name, value)

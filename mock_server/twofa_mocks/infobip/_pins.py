@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 from .._http import Answer
 from .._outbox import Delivery
 from ._common import BAD_REQUEST, FORBIDDEN, NOT_FOUND, RESOURCE_NOT_FOUND, ApiError, Ctx, read_json
-from ._render import email_text, record_json, render_text
+from ._render import TooLong, email_text, record_json, render_text
 from ._store import Application, Channel, Pin, Record, Template, generate_pin, new_id
 from ._validation import (
+    MAX_RENDERED,
+    Invalid,
     ResendInput,
     invalid,
     limit_parts,
@@ -73,23 +75,40 @@ async def _send(mock: InfobipMock, ctx: Ctx, channel: Channel, nc_needed: bool) 
             if config.disabled_application_status == 403:
                 raise ApiError.of(403, FORBIDDEN)
             raise invalid("applicationId", "application is disabled")
-        mock.account_limit(ctx)
-        _send_limits(mock, ctx, app, req.to, now)
         fields = template.fields
         pin_type = str(fields.get("pinType", "NUMERIC"))
         length = int(fields.get("pinLength", config.default_pin_length))
+        value = generate_pin(pin_type, length)
+        text = _message_text(template, channel, value, req.placeholders, "messageId")
+        mock.account_limit(ctx)
+        _send_limits(mock, ctx, app, req.to, now)
         ttl = time_seconds(app.configuration.pin_time_to_live) or 0.0
         record = Record(req.to, now, sent=False)
         pin = Pin(
-            new_id(), app.id, template.id, channel, req.to, generate_pin(pin_type, length), now, now + ttl,
+            new_id(), app.id, template.id, channel, req.to, value, now, now + ttl,
             app.configuration.pin_attempts, record, nc_needed=nc_needed, sender=req.sender,
             placeholders=req.placeholders, landing_page_placeholders=req.landing_page_placeholders,
         )  # fmt: skip
-        mock.store.add_pin(pin, config.expired_pin_retention_seconds, config.max_pins)
-        mock.store.add_record((app.id, req.to), record, config.max_records_per_destination)
-        body = _deliver(mock, pin, template, channel, req.placeholders, req.landing_page_placeholders,
+        mock.store.add_pin(
+            pin, config.expired_pin_retention_seconds, config.max_pins, config.max_placeholder_characters
+        )
+        mock.store.add_record((app.id, req.to), record, config.max_records_per_destination, config.max_records)
+        body = _deliver(mock, pin, template, channel, text, req.placeholders, req.landing_page_placeholders,
                         track=req.track_delivery, resend=False, now=now)  # fmt: skip
     return Answer.json(body)
+
+
+def _message_text(template: Template, channel: Channel, pin: str, placeholders: dict[str, str], blame: str) -> str:
+    """What the message will say; a 400 on ``blame`` (before anything is stored or counted) when it
+    would be longer than MAX_RENDERED characters."""
+    if channel == "email":
+        return email_text(template.fields, pin)
+    try:
+        return render_text(template.fields, pin, placeholders)
+    except TooLong:
+        raise Invalid(
+            {blame: [f"the message with its PIN and placeholders would be over {MAX_RENDERED} characters"]}
+        ) from None
 
 
 def _send_limits(mock: InfobipMock, ctx: Ctx, app: Application, to: str, now: float) -> None:
@@ -112,6 +131,7 @@ def _deliver(
     pin: Pin,
     template: Template,
     channel: Channel,
+    text: str,
     placeholders: dict[str, str],
     landing: dict[str, str],
     *,
@@ -126,7 +146,6 @@ def _deliver(
     delivered = True
     if channel == "email":
         sender = pin.sender or template.fields.get("from")
-        text = email_text(template.fields, pin.value)
         extra["placeholders"], extra["landingPagePlaceholders"] = placeholders, landing
         for name in ("emailTemplateId", "landingPageId"):
             if name in template.fields:
@@ -134,7 +153,6 @@ def _deliver(
         body["emailStatus"] = {"name": config.email_status_name, "description": config.email_status_description}
     else:
         sender = pin.sender or template.fields.get("senderId")
-        text = render_text(template.fields, pin.value, placeholders)
         extra["placeholders"] = placeholders
         if channel == "sms":
             if pin.nc_needed:  # U22: Number Lookup first; only "not reachable" withholds the SMS
@@ -193,14 +211,17 @@ async def _resend(mock: InfobipMock, ctx: Ctx, channel: Channel) -> Answer:
             raise invalid("pinId", f"a {pin.channel} PIN cannot be resent over {channel}")
         app = mock.store.applications[pin.application_id]
         template = app.templates[pin.template_id]
-        mock.account_limit(ctx)
-        if config.resends_count_toward_limits:
-            _send_limits(mock, ctx, app, pin.to, now)
         placeholders = pin.placeholders if req.placeholders is None else req.placeholders
         landing = (
             pin.landing_page_placeholders if req.landing_page_placeholders is None else req.landing_page_placeholders
         )
-        body = _deliver(mock, pin, template, channel, placeholders, landing,
+        # The template may have changed since the send: the same bound, blamed on what the resend brought.
+        text = _message_text(template, channel, pin.value, placeholders,
+                             "pinId" if req.placeholders is None else "placeholders")  # fmt: skip
+        mock.account_limit(ctx)
+        if config.resends_count_toward_limits:
+            _send_limits(mock, ctx, app, pin.to, now)
+        body = _deliver(mock, pin, template, channel, text, placeholders, landing,
                         track=req.track_delivery, resend=True, now=now)  # fmt: skip
     return Answer.json(body)
 

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ._store import Application, Record, Template
-from ._validation import PIN_PLACEHOLDER
+from ._validation import MAX_RENDERED, PIN_PLACEHOLDER
 
 PLACEHOLDER = re.compile(r"\{\{([^{}]+)\}\}")
 SMS_FIELDS = (
@@ -54,15 +54,29 @@ def record_json(record: Record) -> dict[str, Any]:
     return body
 
 
-def render_text(fields: dict[str, Any], pin: str, placeholders: dict[str, str]) -> str:
+class TooLong(Exception):
+    """The message would be longer than allowed; found while building it, so the work stops there too."""
+
+
+def render_text(fields: dict[str, Any], pin: str, placeholders: dict[str, str], limit: int = MAX_RENDERED) -> str:
     """The template text with the PIN and custom ``{{name}}`` values filled in, in one pass.
 
     One pass means a placeholder value containing ``{{pin}}`` stays literal text. Names without a
     value stay as written (U11). A v1 template's own placeholder (``<pin>``) is replaced verbatim.
+    TooLong past ``limit`` characters: a template naming one placeholder 800 times and a value of 4,000
+    characters would be 3.2 million (and were 780 MB before templates and values were bounded).
     """
     text = str(fields.get("messageText", ""))
     placeholder = str(fields.get("pinPlaceholder") or PIN_PLACEHOLDER)
+    # Nearly always the text cannot pass the limit whatever it names: render it in one C-level pass.
+    longest = max(len(pin), max(map(len, placeholders.values()), default=0))
+    uses = text.count("{{") + (0 if placeholder == PIN_PLACEHOLDER else text.count(placeholder))
+    if len(text) + uses * longest <= limit:
+        return _render(text, placeholder, pin, placeholders)
+    return _render_within(text, placeholder, pin, placeholders, limit)
 
+
+def _render(text: str, placeholder: str, pin: str, placeholders: dict[str, str]) -> str:
     def fill(part: str, with_pin: bool) -> str:
         def value(match: re.Match[str]) -> str:
             name = match.group(1)
@@ -75,6 +89,37 @@ def render_text(fields: dict[str, Any], pin: str, placeholders: dict[str, str]) 
     if placeholder == PIN_PLACEHOLDER:
         return fill(text, with_pin=True)
     return pin.join(fill(part, with_pin=False) for part in text.split(placeholder))
+
+
+def _render_within(text: str, placeholder: str, pin: str, placeholders: dict[str, str], limit: int) -> str:
+    """What _render gives, built piece by piece and given up (TooLong) as soon as it passes ``limit``."""
+    pieces: list[str] = []
+    size = 0
+
+    def add(piece: str) -> None:
+        nonlocal size
+        size += len(piece)
+        if size > limit:
+            raise TooLong
+        pieces.append(piece)
+
+    def fill(part: str, with_pin: bool) -> None:
+        position = 0
+        for match in PLACEHOLDER.finditer(part):
+            add(part[position : match.start()])
+            name = match.group(1)
+            add(pin if with_pin and name == "pin" else placeholders.get(name, match.group(0)))
+            position = match.end()
+        add(part[position:])
+
+    if placeholder == PIN_PLACEHOLDER:
+        fill(text, with_pin=True)
+    else:
+        for index, part in enumerate(text.split(placeholder)):
+            if index:
+                add(pin)
+            fill(part, with_pin=False)
+    return "".join(pieces)
 
 
 def email_text(fields: dict[str, Any], pin: str) -> str:

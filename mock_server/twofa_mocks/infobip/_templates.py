@@ -33,6 +33,18 @@ def _ok(body: Any) -> Answer:
     return Answer.json(body)
 
 
+def _check_room(mock: InfobipMock, what: str) -> None:
+    """A 400 when the account already holds as many applications (or templates) as the mock keeps."""
+    config, store = mock.config, mock.store
+    count, cap, setting = (
+        (len(store.applications), config.max_applications, "maxApplications")
+        if what == "applications"
+        else (store.template_count, config.max_templates, "maxTemplates")
+    )
+    if count >= cap:
+        raise invalid("body", f"the account already has {cap} {what}, the most this mock keeps ({setting})")
+
+
 def _check_unique_name(mock: InfobipMock, name: str, own_id: str | None = None) -> None:
     if mock.config.unique_application_names and any(
         app.name == name and app.id != own_id for app in mock.store.applications.values()
@@ -52,6 +64,7 @@ async def list_applications(mock: InfobipMock, ctx: Ctx) -> Answer:
 async def create_application(mock: InfobipMock, ctx: Ctx) -> Answer:
     data = parse_application(await read_json(ctx))
     with mock.lock:
+        _check_room(mock, "applications")
         _check_unique_name(mock, data.name)
         mock.account_limit(ctx)
         enabled = mock.config.default_enabled if data.enabled is None else data.enabled  # U1
@@ -122,11 +135,13 @@ async def create_template(mock: InfobipMock, ctx: Ctx) -> Answer:
     fields = _sms_fields(mock, ctx, await read_json(ctx), create=True)
     with mock.lock:
         app = mock.application(ctx.path("app"))
+        _check_room(mock, "templates")
         mock.account_limit(ctx)
         fields.setdefault("pinLength", mock.config.default_pin_length)  # U6
         fields.setdefault("pinPlaceholder", PIN_PLACEHOLDER)  # v2: fixed; v1 sends its own
         template = Template(new_id(), app.id, "sms", fields)
         app.templates[template.id] = template
+        mock.store.template_count += 1
         return _ok(_render(mock, ctx, template))
 
 
@@ -158,10 +173,12 @@ async def create_email_template(mock: InfobipMock, ctx: Ctx) -> Answer:
     fields = _email_fields(mock, await read_json(ctx), create=True)
     with mock.lock:
         app = mock.application(ctx.path("app"))
+        _check_room(mock, "templates")
         mock.account_limit(ctx)
         fields = {"pinLength": EMAIL_DEFAULT_PIN_LENGTH, "pinType": EMAIL_DEFAULT_PIN_TYPE, **fields}
         template = Template(new_id(), app.id, "email", fields)
         app.templates[template.id] = template
+        mock.store.template_count += 1
         return _ok(_render(mock, ctx, template))
 
 

@@ -1,9 +1,17 @@
 """Hand-written request validation: every problem is collected into ``validationErrors`` by field.
 
-Patterns are the spec's and are applied with ``re.search``, as the JSON Schema validators used by the
-contract tests apply them, so the mock and the spec agree on what is valid. Messages follow the style
-of the vendor's one documented example ("must not be blank"). Input spellings of ``pinType`` and
-``language`` are canonicalised here (HEXA -> HEX, pt-pt -> pt_pt); rendering per version is in _render.
+Patterns are the spec's, matched against the whole value as JSON Schema (ECMA-262) reads ``^...$``:
+Python's ``$`` also matches before a trailing newline, so ``re.search`` took "41793026727\n" for
+another number (with its own send limit). Messages follow the style of the vendor's one documented
+example ("must not be blank"). Input spellings of ``pinType`` and ``language`` are canonicalised here
+(HEXA -> HEX, pt-pt -> pt_pt); rendering per version is in _render.
+
+Sizes (the vendor documents none of these; stated in mock_server/README.md): nothing a request stores
+or multiplies is unbounded. One 60 KB send used to store a 780 MB message (a placeholder of 60,000
+characters, named 13,000 times in the template). Template text is at most MAX_MESSAGE_TEXT characters,
+every other stored text MAX_TEXT, a placeholder map MAX_PLACEHOLDERS entries and
+MAX_PLACEHOLDER_CHARACTERS characters of names and values, and the message as sent MAX_RENDERED
+(checked in _render before it is built). Each is far above what a real 2FA message needs.
 """
 
 from __future__ import annotations
@@ -14,17 +22,28 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ._config import HARD_MAX_PIN_LENGTH
+
+__all__ = ["HARD_MAX_PIN_LENGTH"]  # re-exported: with the other size limits
+
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 YEAR_SECONDS = 365 * 86400.0
 DAY_SECONDS = 86400.0
 UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
-TIME_PATTERN = re.compile(r"^([0-9]*)(ms|s|m|h|d)$")
-LIMIT_PATTERN = re.compile(r"^([0-9]+)/([0-9]*)(ms|s|m|h|d)$")
-MSISDN_PATTERN = re.compile(r"^[0-9]{1,15}$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")  # U24: "basic local@domain"
+# The spec's patterns without their anchors: each is used with fullmatch.
+TIME_PATTERN = re.compile(r"([0-9]*)(ms|s|m|h|d)")  # ^[0-9]*(ms|s|m|h|d)$
+LIMIT_PATTERN = re.compile(r"([0-9]+)/([0-9]*)(ms|s|m|h|d)")  # ^[0-9]+/[0-9]*(ms|s|m|h|d)$
+MSISDN_PATTERN = re.compile(r"[0-9]{1,15}")  # ^[0-9]{1,15}$
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # U24: "basic local@domain"
 PIN_PLACEHOLDER = "{{pin}}"
 MAX_LIMIT_DIGITS = 18  # more attempts than this are "unlimited"; int() of huge strings is refused
+MAX_MESSAGE_TEXT = 4096  # messageText: over 26 concatenated SMS parts of 153 characters
+MAX_TEXT = 1024  # every other text a request stores: names, senders, voices, placeholders, `to`...
+MAX_SETTING = 64  # time and limit strings ("15m", "3/1d"); an attempts count past 18 digits is unlimited
+MAX_PLACEHOLDERS = 100  # entries of one placeholders (or landingPagePlaceholders) map
+MAX_PLACEHOLDER_CHARACTERS = 4096  # names and values of one map together
+MAX_RENDERED = 8192  # the message as sent: template, PIN and placeholder values
 
 PIN_TYPES_V2 = ("NUMERIC", "ALPHA", "HEX", "ALPHANUMERIC")
 PIN_TYPES_V1 = ("NUMERIC", "ALPHA", "HEXA", "ALPHANUMERIC")
@@ -73,7 +92,9 @@ class Fields:
             self.error(name, "must not be null")
         return value
 
-    def string(self, name: str, *, required: bool = False, min_length: int = 0, max_length: int = 0) -> str | None:
+    def string(
+        self, name: str, *, required: bool = False, min_length: int = 0, max_length: int = MAX_TEXT
+    ) -> str | None:
         value = self._get(name, required)
         if value is None:
             return None
@@ -83,7 +104,7 @@ class Fields:
         if len(value) < min_length:
             self.error(name, "must not be blank")
             return None
-        if max_length and len(value) > max_length:
+        if len(value) > max_length:
             self.error(name, f"size must be between {min_length} and {max_length}")
             return None
         return value
@@ -140,12 +161,20 @@ class Fields:
         if not isinstance(value, dict):
             self.error(name, "must be an object")
             return None
+        if len(value) > MAX_PLACEHOLDERS:
+            self.error(name, f"must have at most {MAX_PLACEHOLDERS} entries")
+            return None
         bad = [k for k, v in value.items() if not isinstance(v, str)]
         for key in bad:
-            self.error(f"{name}.{key}", "must be a string")
+            self.error(f"{name}.{key[:MAX_TEXT]}", "must be a string")
+        if bad:
+            return None
+        if sum(len(k) + len(v) for k, v in value.items()) > MAX_PLACEHOLDER_CHARACTERS:
+            self.error(name, f"names and values must have at most {MAX_PLACEHOLDER_CHARACTERS} characters together")
+            return None
         if forbid_pin and "pin" in value:
             self.error(name, "must not contain the key pin")  # U10: the PIN is never a caller value
-        return None if bad else dict(value)
+        return dict(value)
 
     def nested(self, name: str) -> Fields | None:
         value = self._get(name, False)
@@ -194,7 +223,7 @@ def spellings(version: int, lenient: bool) -> Spellings:
 @lru_cache(maxsize=1024)
 def time_seconds(value: str) -> float | None:
     """Seconds of ``{timeLength}{timeUnit}``; None when the format is wrong or the length absurd."""
-    match = TIME_PATTERN.search(value)
+    match = TIME_PATTERN.fullmatch(value)
     if match is None or len(match.group(1)) > MAX_LIMIT_DIGITS:
         return None
     return int(match.group(1) or "1") * UNIT_SECONDS[match.group(2)]
@@ -203,7 +232,7 @@ def time_seconds(value: str) -> float | None:
 @lru_cache(maxsize=1024)
 def limit_parts(value: str) -> tuple[int, float] | None:
     """(attempts, window seconds) of ``{attempts}/{timeLength}{timeUnit}``, or None."""
-    match = LIMIT_PATTERN.search(value)
+    match = LIMIT_PATTERN.fullmatch(value)
     if match is None or len(match.group(2)) > MAX_LIMIT_DIGITS:
         return None
     digits = match.group(1).lstrip("0") or "0"
@@ -212,7 +241,7 @@ def limit_parts(value: str) -> tuple[int, float] | None:
 
 
 def _time_field(fields: Fields, name: str, maximum: float, what: str) -> str | None:
-    value = fields.string(name)
+    value = fields.string(name, max_length=MAX_SETTING)
     if value is None:
         return None
     seconds = time_seconds(value)
@@ -226,7 +255,7 @@ def _time_field(fields: Fields, name: str, maximum: float, what: str) -> str | N
 
 
 def _limit_field(fields: Fields, name: str, maximum: float, what: str) -> str | None:
-    value = fields.string(name)
+    value = fields.string(name, max_length=MAX_SETTING)
     if value is None:
         return None
     parts = limit_parts(value)
@@ -285,7 +314,7 @@ def parse_sms_template(
     fields = Fields(body)
     spelled = spellings(version, lenient)
     values: dict[str, Any] = {
-        "messageText": fields.string("messageText", required=create, min_length=1),
+        "messageText": fields.string("messageText", required=create, min_length=1, max_length=MAX_MESSAGE_TEXT),
         "pinLength": fields.integer("pinLength", minimum=1, maximum=max_pin_length),
         "pinType": fields.choice("pinType", spelled.pin_types, required=create),
         "language": fields.choice("language", spelled.languages),
@@ -376,9 +405,9 @@ def parse_send(body: Any, version: int, *, email: bool, validate_to: bool, forbi
 
 
 def _check_destination(fields: Fields, to: str, email: bool) -> None:
-    if email and not EMAIL_PATTERN.search(to):
+    if email and not EMAIL_PATTERN.fullmatch(to):
         fields.error("to", "must be a well-formed email address")
-    elif not email and not MSISDN_PATTERN.search(to):
+    elif not email and not MSISDN_PATTERN.fullmatch(to):
         fields.error("to", "must be 1 to 15 digits in international format, without '+'")
 
 
