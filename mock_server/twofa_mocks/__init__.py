@@ -1,6 +1,6 @@
 """Stateful mocks of Infobip 2FA and Bandwidth MFA, the default target of tests and contract runs.
 
-Independent implementations of each vendor, written from the vendor references: nothing here imports
+Independent implementations of each vendor, written from the vendor facts in docs/: nothing here imports
 the generated clients or the override layer, so a bug in those cannot hide in the mock too.
 
     mock = InfobipMock()                         # in-process: httpx.ASGITransport(app=mock.app)

@@ -1,6 +1,6 @@
 """Everything about the Bandwidth mock that a test may want to change.
 
-Defaults follow the decisions in the vendor reference (B1-B24) and spec/README.md. Every value is
+Defaults follow decisions B1-B24 of spec/decisions.yaml (vendor facts: docs/bandwidth-mfa.md). Every value is
 checked when a configuration is made or changed (a ValueError, or a 400 from PATCH /_mock/config).
 """
 

@@ -1,4 +1,4 @@
-"""Credentials (reference section 4): App keys, Basic users, IBSSO tokens, Bearer tokens, with scopes.
+"""Credentials (docs/infobip-2fa.md, Authentication): App keys, Basic users, IBSSO tokens, Bearer tokens, with scopes.
 
 Also the two operations that make credentials: ``POST /2fa/1/api-key`` (Basic only, answers a new
 ``App`` key with the user's scopes) and the OAuth2 client-credentials endpoint

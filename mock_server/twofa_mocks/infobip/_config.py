@@ -1,7 +1,7 @@
 """Everything about the Infobip mock that a test may want to change.
 
-Defaults follow the suggested defaults of the vendor reference (section 11, U1-U36) and the choices in
-spec/README.md. Every switch is reachable over HTTP too: ``PATCH /_mock/config`` with camelCase keys.
+Defaults follow decisions U1-U36 of spec/decisions.yaml (vendor facts: docs/infobip-2fa.md) and the
+other choices there. Every switch is reachable over HTTP too: ``PATCH /_mock/config`` with camelCase keys.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _scopes(*scopes: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class InfobipConfig:
-    # --- credentials (reference section 4); every credential maps to the OAuth2-style scopes it holds ---
+    # --- credentials (docs/infobip-2fa.md, Authentication): each maps to the OAuth2-style scopes it holds ---
     # `Authorization: App <key>`: API key -> scopes. Keys made by POST /2fa/1/api-key are added at runtime.
     api_keys: dict[str, frozenset[str]] = field(
         default_factory=lambda: {DEMO_API_KEY: ALL_SCOPES, DEMO_PIN_ONLY_API_KEY: _scopes(SCOPE_PIN_SEND)}

@@ -1,4 +1,6 @@
-"""PINs: send, resend and verify over SMS, voice and e-mail, and verification records (section 9).
+"""PINs: send, resend and verify over SMS, voice and e-mail, and verification records.
+
+The vendor's rules are in docs/infobip-2fa.md ("The PIN lifecycle").
 
 Each handler validates first (400), then looks up (404), then checks limits (429), then changes state
 holding ``mock.lock`` with no ``await`` in between, so concurrent requests are counted exactly.
