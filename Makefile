@@ -28,6 +28,7 @@ check-generated: $(STAMP) ## Fail, naming the files, if generated/ differs from 
 	$(BIN)/python -m scripts.generate --check
 
 test: $(STAMP) ## Run the unit and spec tests
+	$(BIN)/python -m scripts.spec_gate
 	$(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
 
 # VENDOR=infobip|bandwidth picks one vendor; TARGET=asgi|http|live the target (anything else stops the run);
@@ -38,6 +39,7 @@ VENDOR ?=
 TARGET ?= asgi
 contract: $(STAMP) ## The main job: the contract suite against the embedded mock (VENDOR, TARGET, EXAMPLES, SEED)
 	@mkdir -p reports
+	$(BIN)/python -m scripts.spec_gate
 	CONTRACT_TARGET=$(TARGET) $(if $(EXAMPLES),CONTRACT_EXAMPLES=$(EXAMPLES)) $(if $(SEED),CONTRACT_SEED=$(SEED)) \
 	$(if $(PROFILE),CONTRACT_PROFILE=$(PROFILE)) \
 	$(BIN)/pytest contract_tests$(if $(VENDOR),/$(VENDOR)) -p no:cacheprovider -q \

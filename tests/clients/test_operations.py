@@ -20,11 +20,11 @@ from twofa_clients import (
     VerifyResult,
 )
 
-from scripts import check_specs
+from tests import specdoc
 from tests.clients.fakes import API_KEY, PASSWORD, USERNAME, json_response
 
-INFOBIP = check_specs.load("infobip-2fa.yaml")
-BANDWIDTH = check_specs.load("bandwidth-mfa.yaml")
+INFOBIP = specdoc.load("infobip-2fa.yaml")
+BANDWIDTH = specdoc.load("bandwidth-mfa.yaml")
 
 # operationId -> (path parameters, request body model or None, extra keyword arguments)
 INFOBIP_CALLS: dict[str, tuple[list[str], Any, dict[str, Any]]] = {
@@ -74,7 +74,7 @@ def method_name(operation_id: str) -> str:
 
 
 def spec_operation(doc: dict[str, Any], operation_id: str) -> tuple[str, str, dict[str, Any]]:
-    for method, path, op, _ in check_specs.operations(doc):
+    for method, path, op, _ in specdoc.operations(doc):
         if op["operationId"] == operation_id:
             return method.upper(), path, op
     raise KeyError(operation_id)
@@ -82,7 +82,7 @@ def spec_operation(doc: dict[str, Any], operation_id: str) -> tuple[str, str, di
 
 def first_example(doc: dict[str, Any], op: dict[str, Any], where: str) -> Any:
     node = op["requestBody"] if where == "request" else op["responses"]["200"]
-    media = check_specs.resolve(doc, node)["content"]["application/json"]
+    media = specdoc.resolve(doc, node)["content"]["application/json"]
     return next(iter(media["examples"].values()))["value"]
 
 
@@ -99,8 +99,8 @@ def build_args(doc: dict[str, Any], op: dict[str, Any], call: tuple[list[Any], A
 
 
 def test_the_layer_covers_every_operation_of_both_specs() -> None:
-    assert set(INFOBIP_CALLS) == {op["operationId"] for _, _, op, _ in check_specs.operations(INFOBIP)}
-    assert set(BANDWIDTH_CALLS) == {op["operationId"] for _, _, op, _ in check_specs.operations(BANDWIDTH)}
+    assert set(INFOBIP_CALLS) == {op["operationId"] for _, _, op, _ in specdoc.operations(INFOBIP)}
+    assert set(BANDWIDTH_CALLS) == {op["operationId"] for _, _, op, _ in specdoc.operations(BANDWIDTH)}
     for sync_cls, async_cls, calls in (
         (InfobipClient, AsyncInfobipClient, INFOBIP_CALLS),
         (BandwidthClient, AsyncBandwidthClient, BANDWIDTH_CALLS),

@@ -8,24 +8,24 @@ from typing import Any
 
 import httpx
 
-from scripts import check_specs
+from tests import specdoc
 
 
 @cache
 def _spec(name: str) -> dict[str, Any]:
-    return check_specs.load(name)
+    return specdoc.load(name)
 
 
 def assert_conforms(spec_file: str, operation_id: str, response: httpx.Response) -> Any:
     """The status is documented for the operation, the body is JSON and validates; returns the body."""
     doc = _spec(spec_file)
-    ops = {op["operationId"]: op for _, _, op, _ in check_specs.operations(doc)}
+    ops = {op["operationId"]: op for _, _, op, _ in specdoc.operations(doc)}
     documented = ops[operation_id]["responses"]
     status = str(response.status_code)
     assert status in documented, f"{operation_id}: status {status} is not documented ({sorted(documented)})"
     assert response.headers["content-type"].startswith("application/json")
     body = json.loads(response.content)
-    media = check_specs.resolve(doc, documented[status])["content"]["application/json"]
-    problems = check_specs.example_errors(doc, media["schema"], body, f"{operation_id} {status}")
+    media = specdoc.resolve(doc, documented[status])["content"]["application/json"]
+    problems = specdoc.example_errors(doc, media["schema"], body, f"{operation_id} {status}")
     assert problems == [], problems
     return body

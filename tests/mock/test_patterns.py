@@ -15,7 +15,7 @@ import httpx
 import pytest
 from twofa_mocks import BandwidthMock, InfobipMock
 
-from scripts import check_specs
+from tests import specdoc
 from tests.mock.test_bandwidth_mock import BASE, BASIC, CODE_REQUEST
 from tests.mock.test_infobip_mock import APP_KEY, EMAIL, TO, call, error_of, fields_of, new_app, send, setup
 
@@ -100,10 +100,10 @@ async def test_a_path_with_a_trailing_newline_reaches_no_operation(
 
 
 def test_the_spec_checks_read_patterns_as_json_schema_does() -> None:
-    doc = check_specs.load("infobip-2fa.yaml")
+    doc = specdoc.load("infobip-2fa.yaml")
     schema = {"type": "string", "pattern": "^[0-9]{1,15}$"}
-    assert check_specs.example_errors(doc, schema, "41793026727", "x") == []
-    assert check_specs.example_errors(doc, schema, "41793026727\n", "x") != []
+    assert specdoc.example_errors(doc, schema, "41793026727", "x") == []
+    assert specdoc.example_errors(doc, schema, "41793026727\n", "x") != []
     # Only a closing `$` changes meaning; escaped dollars and classes stay as they are.
-    assert check_specs.example_errors(doc, {"type": "string", "pattern": r"^a\$$"}, "a$", "x") == []
-    assert check_specs.example_errors(doc, {"type": "string", "pattern": r"^[$]+$"}, "$$\n", "x") != []
+    assert specdoc.example_errors(doc, {"type": "string", "pattern": r"^a\$$"}, "a$", "x") == []
+    assert specdoc.example_errors(doc, {"type": "string", "pattern": r"^[$]+$"}, "$$\n", "x") != []

@@ -24,10 +24,10 @@ from typing import Any
 import httpx
 from hypothesis import strategies as st
 
-from scripts import check_specs
+from tests import specdoc
 
-INFOBIP_DOC = check_specs.load("infobip-2fa.yaml")
-BANDWIDTH_DOC = check_specs.load("bandwidth-mfa.yaml")
+INFOBIP_DOC = specdoc.load("infobip-2fa.yaml")
+BANDWIDTH_DOC = specdoc.load("bandwidth-mfa.yaml")
 DOCS = {"infobip": INFOBIP_DOC, "bandwidth": BANDWIDTH_DOC}
 
 JSON_TYPES = ("application/json", "application/json; charset=utf-8")
@@ -69,17 +69,17 @@ class OperationSpec:
 @cache
 def operation_spec(vendor: str, operation_id: str) -> OperationSpec:
     doc = DOCS[vendor]
-    for _method, _path, op, _ in check_specs.operations(doc):
+    for _method, _path, op, _ in specdoc.operations(doc):
         if op["operationId"] != operation_id:
             continue
         schemas: dict[int, Any] = {}
         examples: dict[int, list[Any]] = {}
         for code, response in op["responses"].items():
-            media = check_specs.resolve(doc, response).get("content", {}).get("application/json")
+            media = specdoc.resolve(doc, response).get("content", {}).get("application/json")
             if media is None:
                 continue
             schemas[int(code)] = media.get("schema", {})
-            examples[int(code)] = check_specs.examples_at(doc, operation_id, str(code))
+            examples[int(code)] = specdoc.examples_at(doc, operation_id, str(code))
         success = min(code for code in schemas if 200 <= code < 300)
         return OperationSpec(vendor, operation_id, success, schemas, examples)
     raise KeyError(operation_id)
@@ -91,7 +91,7 @@ def is_valid(vendor: str, schema: Any, value: Any) -> bool:
 
 @cache
 def _validator(vendor: str, schema_json: str) -> Any:
-    return check_specs.validator_for(DOCS[vendor], json.loads(schema_json))
+    return specdoc.validator_for(DOCS[vendor], json.loads(schema_json))
 
 
 # --- values from a schema --------------------------------------------------------------------------
@@ -113,7 +113,7 @@ ANY_JSON = st.recursive(
 
 def from_schema(doc: dict[str, Any], schema: Any, depth: int = 0) -> st.SearchStrategy[Any]:
     """Values that (mostly) fit ``schema``; callers validate before relying on it."""
-    schema = check_specs.resolve(doc, schema)
+    schema = specdoc.resolve(doc, schema)
     if not isinstance(schema, dict) or depth > 8:
         return ANY_JSON
     if "const" in schema:

@@ -33,13 +33,13 @@ from twofa_mocks import BandwidthMock, InfobipMock, run_in_thread
 from twofa_mocks import infobip as infobip_demo
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER
 
-from scripts import check_specs
+from tests import specdoc
 from tests.reliability._report import COLLECTOR
 from tests.reliability._settings import MOCK_FUZZ_EXAMPLES, SOAK
 from tests.reliability._shapes import BANDWIDTH_TOKEN_PATH, INFOBIP_TOKEN_PATH, error_problem
 
 SECTION = "mock_fuzz"
-SPEC_DIR = check_specs.SPEC_DIR
+SPEC_DIR = specdoc.SPEC_DIR
 MIB = 1024 * 1024
 
 
@@ -112,14 +112,14 @@ def test_bandwidth_mock_under_schemathesis_negative_mode(case: Case[Any]) -> Non
 
 def routes(vendor: str) -> list[tuple[str, str, Any]]:
     """(method, concrete path, example request body or None) for every vendor route, token endpoint included."""
-    doc = check_specs.load("infobip-2fa.yaml" if vendor == "infobip" else "bandwidth-mfa.yaml")
+    doc = specdoc.load("infobip-2fa.yaml" if vendor == "infobip" else "bandwidth-mfa.yaml")
     values = {"accountId": DEMO_ACCOUNT, "appId": "APP", "msgId": "MSG", "pinId": "PIN", "applicationId": "APP",
               "messageId": "MSG"}  # fmt: skip
     prefix = "" if vendor == "infobip" else "/api/v1"
     found = []
-    for method, path, op, _ in check_specs.operations(doc):
+    for method, path, op, _ in specdoc.operations(doc):
         concrete = prefix + re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), "X"), path)
-        examples = check_specs.examples_at(doc, op["operationId"], None)
+        examples = specdoc.examples_at(doc, op["operationId"], None)
         found.append((method.upper(), concrete, examples[0] if examples else None))
     token = INFOBIP_TOKEN_PATH if vendor == "infobip" else BANDWIDTH_TOKEN_PATH
     found.append(("POST", token, None))

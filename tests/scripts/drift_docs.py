@@ -22,10 +22,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from scripts import check_specs
 from scripts.drift import register
 from scripts.drift.normalise import HTTP_METHODS, Document, canon, canon_key, scheme_signature
 from scripts.drift.register import Matcher
+from tests import specdoc
 
 SPEC_FILES = {"infobip": "infobip-2fa.yaml", "bandwidth": "bandwidth-mfa.yaml"}
 Doc = dict[str, Any]
@@ -33,7 +33,7 @@ Doc = dict[str, Any]
 
 @functools.cache
 def _spec(vendor: str) -> Doc:
-    return check_specs.load(SPEC_FILES[vendor])
+    return specdoc.load(SPEC_FILES[vendor])
 
 
 def ours(vendor: str) -> Doc:

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -102,42 +101,21 @@ def test_make_generate_stops_before_the_generator(
     assert f"{tmp_path}/{DANGLING}" in err
 
 
-def test_make_test_stops_before_collecting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """tests/conftest.py turns the problems into a usage error: pytest exits 4 printing them, nothing runs."""
-    from tests import conftest
-
-    monkeypatch.setattr(spec_gate, "SPEC_DIR", dangling_ref(tmp_path))
-    controller = SimpleNamespace()  # no `workerinput`: the xdist controller, or a run without xdist
-    with pytest.raises(pytest.UsageError) as stopped:
-        conftest.pytest_configure(controller)  # type: ignore[arg-type]
-    assert f"{tmp_path}/{DANGLING}" in str(stopped.value)
-    assert len(str(stopped.value)) < 2000  # the reason, not the document
-
-
-# pytest in a subprocess with spec/ swapped for the broken copy: what `make contract` runs.
-RUN_PYTEST_ON = """
-import sys
-from pathlib import Path
-
-import pytest
-
-from scripts import spec_gate
-
-spec_gate.SPEC_DIR = Path(sys.argv[1])
-sys.exit(pytest.main(sys.argv[2:]))
-"""
-
-
-def test_make_contract_stops_at_once_naming_the_problem(tmp_path: Path) -> None:
+def test_the_gate_as_a_command_names_the_problem_and_fails(tmp_path: Path) -> None:
     spec_dir = dangling_ref(tmp_path)
-    command = [
-        sys.executable, "-c", RUN_PYTEST_ON, str(spec_dir), "contract_tests/bandwidth", "-p", "no:cacheprovider",
-        "--assert=plain",
-    ]  # fmt: skip
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)  # noqa: S603
-    assert run.returncode == pytest.ExitCode.USAGE_ERROR, run.stdout[-2000:] + run.stderr[-2000:]
-    output = run.stdout + run.stderr
-    assert f"{spec_dir}/{DANGLING}" in output
-    assert "passed" not in output
-    assert "collected" not in output
-    assert len(output) < 2000  # the reason, not the document
+    command = [sys.executable, "-m", "scripts.spec_gate", str(spec_dir)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)  # noqa: S603
+    assert run.returncode == 1
+    assert f"{spec_dir}/{DANGLING}" in run.stderr
+    assert len(run.stderr) < 2000  # the reason, not the document
+
+
+@pytest.mark.parametrize("target", ["test", "contract"])
+def test_make_runs_the_gate_before_pytest(target: str) -> None:
+    """`make test` and `make contract` stop at the gate: pytest never starts on a spec that does not load."""
+    command = ["make", "-n", target]
+    dry = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)  # noqa: S603
+    lines = dry.stdout.splitlines()
+    gate = next(i for i, line in enumerate(lines) if "-m scripts.spec_gate" in line)
+    tests = next(i for i, line in enumerate(lines) if "/pytest " in line)
+    assert gate < tests

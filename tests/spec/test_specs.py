@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from scripts import check_specs as checks
+from tests import specdoc
+from tests.spec import rules as checks
 from tests.spec.seed_examples import (
     BANDWIDTH_SEED_EXAMPLES,
     BANDWIDTH_SEED_INVALID_REQUEST,
@@ -37,20 +38,20 @@ V2_OPERATION_IDS = {
 
 @pytest.fixture(scope="module")
 def infobip() -> dict[str, Any]:
-    return checks.load("infobip-2fa.yaml")
+    return specdoc.load("infobip-2fa.yaml")
 
 
 @pytest.fixture(scope="module")
 def bandwidth() -> dict[str, Any]:
-    return checks.load("bandwidth-mfa.yaml")
+    return specdoc.load("bandwidth-mfa.yaml")
 
 
 def _doc(rules: checks.VendorRules) -> dict[str, Any]:
-    return checks.load(rules.spec_file)
+    return specdoc.load(rules.spec_file)
 
 
 def missing_seed_examples(doc: dict[str, Any], seeds: list[SeedExample]) -> list[SeedExample]:
-    return [s for s in seeds if s.value not in checks.examples_at(doc, s.operation_id, s.status)]
+    return [s for s in seeds if s.value not in specdoc.examples_at(doc, s.operation_id, s.status)]
 
 
 def v1_language_problems(doc: dict[str, Any]) -> list[str]:
@@ -59,7 +60,7 @@ def v1_language_problems(doc: dict[str, Any]) -> list[str]:
 
 
 def _ops(doc: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    return {op["operationId"]: (method, path, op) for method, path, op, _ in checks.operations(doc)}
+    return {op["operationId"]: (method, path, op) for method, path, op, _ in specdoc.operations(doc)}
 
 
 # --- the real documents pass every check ----------------------------------------------------------
@@ -100,18 +101,18 @@ def test_seed_example_is_present_and_valid(rules: checks.VendorRules, seed: Seed
     assert missing_seed_examples(doc, [seed]) == []
     _, _, op = _ops(doc)[seed.operation_id]
     if seed.status is None:
-        media = checks.resolve(doc, op["requestBody"])["content"]["application/json"]
+        media = specdoc.resolve(doc, op["requestBody"])["content"]["application/json"]
     else:
-        media = checks.resolve(doc, op["responses"][seed.status])["content"]["application/json"]
-    assert checks.example_errors(doc, media["schema"], seed.value, seed.operation_id) == []
+        media = specdoc.resolve(doc, op["responses"][seed.status])["content"]["application/json"]
+    assert specdoc.example_errors(doc, media["schema"], seed.value, seed.operation_id) == []
 
 
 def test_bandwidth_seed_400_request_is_documented_and_rejected(bandwidth: dict[str, Any]) -> None:
     _, _, op = _ops(bandwidth)["generateMessagingCode"]
     values = [ex["value"] for ex in op["x-invalid-request-examples"].values()]
     assert BANDWIDTH_SEED_INVALID_REQUEST.value in values
-    schema = checks.resolve(bandwidth, op["requestBody"])["content"]["application/json"]["schema"]
-    assert checks.example_errors(bandwidth, schema, BANDWIDTH_SEED_INVALID_REQUEST.value, "seed") != []
+    schema = specdoc.resolve(bandwidth, op["requestBody"])["content"]["application/json"]["schema"]
+    assert specdoc.example_errors(bandwidth, schema, BANDWIDTH_SEED_INVALID_REQUEST.value, "seed") != []
 
 
 # --- Infobip specifics -------------------------------------------------------------------------------
@@ -195,7 +196,7 @@ def test_infobip_error_bodies_use_the_service_exception_envelope(infobip: dict[s
         value
         for op_id in _ops(infobip)
         for status in ("400", "401", "403", "404", "429", "500", "503")
-        for value in checks.examples_at(infobip, op_id, status)
+        for value in specdoc.examples_at(infobip, op_id, status)
     ]
     message_ids = {v["requestError"]["serviceException"]["messageId"] for v in error_examples}
     assert {"RESOURCE_NOT_FOUND", "MESSAGE_NOT_FOUND", "THROTTLE_EXCEPTION"} <= message_ids
@@ -204,7 +205,7 @@ def test_infobip_error_bodies_use_the_service_exception_envelope(infobip: dict[s
 def test_infobip_links_follow_the_2fa_flow(infobip: dict[str, Any]) -> None:
     def link_targets(op_id: str) -> set[str]:
         _, _, op = _ops(infobip)[op_id]
-        links = checks.resolve(infobip, op["responses"]["200"]).get("links", {})
+        links = specdoc.resolve(infobip, op["responses"]["200"]).get("links", {})
         return {link["operationId"] for link in links.values()}
 
     assert "create-2fa-message-template" in link_targets("create-2fa-application")
@@ -240,8 +241,8 @@ def test_bandwidth_request_constraints(bandwidth: dict[str, Any]) -> None:
 def test_bandwidth_403_accepts_both_casings(bandwidth: dict[str, Any]) -> None:
     schema = {"$ref": "#/components/schemas/mfaForbiddenRequestError"}
     for body in ({"Message": "explicit deny"}, {"message": "Missing Authentication Token"}):
-        assert checks.example_errors(bandwidth, schema, body, "403") == []
-    assert checks.example_errors(bandwidth, schema, {"error": "x"}, "403") != []
+        assert specdoc.example_errors(bandwidth, schema, body, "403") == []
+    assert specdoc.example_errors(bandwidth, schema, {"error": "x"}, "403") != []
 
 
 def test_bandwidth_security_and_server(bandwidth: dict[str, Any]) -> None:
@@ -254,7 +255,7 @@ def test_bandwidth_security_and_server(bandwidth: dict[str, Any]) -> None:
 def test_bandwidth_verify_documents_the_text_plain_quirk(bandwidth: dict[str, Any]) -> None:
     _, _, op = _ops(bandwidth)["verifyCode"]
     assert "text/plain;charset=UTF-8" in op["x-accepted-request-content-types"]
-    assert list(checks.resolve(bandwidth, op["requestBody"])["content"]) == ["application/json"]
+    assert list(specdoc.resolve(bandwidth, op["requestBody"])["content"]) == ["application/json"]
     _, _, messaging = _ops(bandwidth)["generateMessagingCode"]
     links = messaging["responses"]["200"]["links"]
     assert {link["operationId"] for link in links.values()} == {"verifyCode"}
@@ -281,7 +282,7 @@ def test_checks_catch_a_missing_property_description(rules: checks.VendorRules) 
 @pytest.mark.parametrize("rules", VENDORS, ids=lambda r: r.spec_file)
 def test_checks_catch_a_missing_operation_id_and_error_status(rules: checks.VendorRules) -> None:
     doc = copy.deepcopy(_doc(rules))
-    first = next(checks.operations(doc))[2]
+    first = next(specdoc.operations(doc))[2]
     del first["operationId"]
     del first["responses"]["401"]
     problems = checks.check_operations(doc, rules)
@@ -292,7 +293,7 @@ def test_checks_catch_a_missing_operation_id_and_error_status(rules: checks.Vend
 @pytest.mark.parametrize("rules", VENDORS, ids=lambda r: r.spec_file)
 def test_checks_catch_an_error_body_of_the_wrong_shape(rules: checks.VendorRules) -> None:
     doc = copy.deepcopy(_doc(rules))
-    first = next(checks.operations(doc))[2]
+    first = next(specdoc.operations(doc))[2]
     first["responses"]["401"] = {
         "description": "wrong shape",
         "content": {"application/json": {"schema": {"type": "object"}}},
@@ -303,10 +304,10 @@ def test_checks_catch_an_error_body_of_the_wrong_shape(rules: checks.VendorRules
 @pytest.mark.parametrize("rules", VENDORS, ids=lambda r: r.spec_file)
 def test_checks_catch_an_example_of_the_wrong_type(rules: checks.VendorRules) -> None:
     doc = copy.deepcopy(_doc(rules))
-    for _, _, op, _ in checks.operations(doc):
+    for _, _, op, _ in specdoc.operations(doc):
         body = op.get("requestBody")
         if body:
-            media = checks.resolve(doc, body)["content"]["application/json"]
+            media = specdoc.resolve(doc, body)["content"]["application/json"]
             example = next(iter(media["examples"].values()))
             example["value"] = ["an array where the schema wants an object"]
             break
@@ -318,7 +319,7 @@ def test_checks_catch_a_wrong_v1_language_and_a_changed_seed_example(infobip: di
     doc["components"]["schemas"]["TfaV1Language"]["enum"][14] = "pt_pt"
     assert v1_language_problems(doc) != []
     seed = INFOBIP_SEED_EXAMPLES[0]
-    for value in checks.examples_at(doc, seed.operation_id, seed.status):
+    for value in specdoc.examples_at(doc, seed.operation_id, seed.status):
         if value == seed.value:
             value["to"] = "385985555556"
     assert missing_seed_examples(doc, INFOBIP_SEED_EXAMPLES) == [seed]

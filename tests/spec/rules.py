@@ -1,30 +1,18 @@
-"""Structural checks of the hand-written OpenAPI documents in spec/.
+"""The rules both OpenAPI documents are held to (run by tests/spec/test_specs.py).
 
-Each check returns a list of human-readable problems (empty when the document is fine), so the
-tests can assert both that the real specs pass and that a deliberately broken copy fails.
-
-Run directly for a report: ``python -m scripts.check_specs``.
+Each check returns a list of human-readable problems (empty when the document is fine), so the tests
+can assert both that the real specs pass and that a deliberately broken copy fails.
 """
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-from jsonschema import Draft202012Validator, ValidationError, validators
 from openapi_spec_validator import validate as validate_openapi
 
-ROOT = Path(__file__).resolve().parent.parent
-SPEC_DIR = ROOT / "spec"
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-
-Doc = dict[str, Any]
+from tests.specdoc import Doc, example_errors, media_examples, operations, resolve, validator_for
 
 
 @dataclass(frozen=True)
@@ -58,86 +46,6 @@ BANDWIDTH_ERROR_SCHEMAS = {
     "429": "mfaRequestError",
     "500": "mfaRequestError",
 }
-
-
-def load(name: str) -> Doc:
-    with (SPEC_DIR / name).open(encoding="utf-8") as fh:
-        doc: Doc = yaml.safe_load(fh)
-    return doc
-
-
-def resolve(doc: Doc, node: Any) -> Any:
-    """Follow local ``$ref``s (``#/components/...``) until a concrete object."""
-    seen = 0
-    while isinstance(node, dict) and "$ref" in node and len(node) <= 3:
-        ref = node["$ref"]
-        if not ref.startswith("#/"):
-            raise ValueError(f"only local refs are supported: {ref}")
-        target: Any = doc
-        for part in ref[2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-        seen += 1
-        if seen > 20:
-            raise ValueError(f"$ref loop at {ref}")
-    return node
-
-
-def operations(doc: Doc) -> Iterator[tuple[str, str, Doc, list[Any]]]:
-    """Yield (method, path, operation, path-level parameters)."""
-    for path, item in doc.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            if method in item:
-                yield method, path, item[method], item.get("parameters", [])
-
-
-@lru_cache(maxsize=256)
-def ecma_pattern(pattern: str) -> re.Pattern[str]:
-    """``pattern`` as JSON Schema (ECMA-262) reads it: ``$`` outside a class is the end of the string.
-
-    Python's ``$`` also matches before a final newline, so jsonschema's ``re.search`` took
-    "41793026727\\n" for ``^[0-9]{1,15}$``; ``\\Z`` is the end Python means by nothing else.
-    """
-    out, in_class, escaped = [], False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "[":
-            in_class = True
-        elif ch == "]":
-            in_class = False
-        elif ch == "$" and not in_class:
-            out.append(r"\Z")
-            continue
-        out.append(ch)
-    return re.compile("".join(out))
-
-
-def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
-    if validator.is_type(instance, "string") and not ecma_pattern(pattern).search(instance):
-        yield ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-# Draft 2020-12 with ECMA-262 patterns, as the contract tests' validators (schemathesis) read them.
-EcmaValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
-
-
-def validator_for(doc: Doc, schema: Any) -> Draft202012Validator:
-    # Refs like "#/components/schemas/X" resolve against the root of the schema being validated,
-    # so the document's components ride along with it.
-    root = dict(schema) if isinstance(schema, dict) else {"allOf": [schema]}
-    root["components"] = doc.get("components", {})
-    validator: Draft202012Validator = EcmaValidator(root)
-    return validator
-
-
-def example_errors(doc: Doc, schema: Any, value: Any, where: str) -> list[str]:
-    return [
-        f"{where}: example does not validate: {err.message} (at {'/'.join(map(str, err.absolute_path))})"
-        for err in validator_for(doc, schema).iter_errors(value)
-    ]
 
 
 # --- checks ---------------------------------------------------------------------------------------
@@ -238,17 +146,6 @@ def check_descriptions(doc: Doc) -> list[str]:
     return problems
 
 
-def _media_examples(doc: Doc, content: Doc, where: str) -> Iterator[tuple[str, Any, Any]]:
-    for mtype, media in content.items():
-        schema = media.get("schema", {})
-        if "example" in media:
-            yield f"{where} {mtype} example", schema, media["example"]
-        for name, ex in media.get("examples", {}).items():
-            ex = resolve(doc, ex)
-            if "value" in ex:
-                yield f"{where} {mtype} examples.{name}", schema, ex["value"]
-
-
 def all_examples(doc: Doc) -> Iterator[tuple[str, Any, Any]]:
     """(where, schema, value) for every example in the document."""
     for method, path, op, shared in operations(doc):
@@ -262,10 +159,10 @@ def all_examples(doc: Doc) -> Iterator[tuple[str, Any, Any]]:
                 yield f"{pwhere} examples.{name}", param.get("schema", {}), resolve(doc, ex).get("value")
         if "requestBody" in op:
             body = resolve(doc, op["requestBody"])
-            yield from _media_examples(doc, body.get("content", {}), f"{where} request")
+            yield from media_examples(doc, body.get("content", {}), f"{where} request")
         for code, resp in op.get("responses", {}).items():
             resp = resolve(doc, resp)
-            yield from _media_examples(doc, resp.get("content", {}), f"{where} {code}")
+            yield from media_examples(doc, resp.get("content", {}), f"{where} {code}")
     for name, schema in doc.get("components", {}).get("schemas", {}).items():
         for where, sub in _schemas_in(schema, f"schema {name}"):
             for i, value in enumerate(sub.get("examples", []) if isinstance(sub, dict) else []):
@@ -294,19 +191,6 @@ def check_invalid_request_examples(doc: Doc) -> list[str]:
     return problems
 
 
-def examples_at(doc: Doc, operation_id: str, status: str | None) -> list[Any]:
-    """Example values of one operation's request body (status None) or response ``status``."""
-    for _method, _path, op, _ in operations(doc):
-        if op.get("operationId") != operation_id:
-            continue
-        if status is None:
-            node = resolve(doc, op.get("requestBody", {}))
-        else:
-            node = resolve(doc, op.get("responses", {}).get(status, {}))
-        return [value for _, _, value in _media_examples(doc, node.get("content", {}), operation_id)]
-    return []
-
-
 def check_all(doc: Doc, rules: VendorRules) -> list[str]:
     return (
         check_openapi_valid(doc)
@@ -315,18 +199,3 @@ def check_all(doc: Doc, rules: VendorRules) -> list[str]:
         + check_examples(doc)
         + check_invalid_request_examples(doc)
     )
-
-
-def main() -> int:
-    failed = False
-    for rules in (INFOBIP, BANDWIDTH):
-        problems = check_all(load(rules.spec_file), rules)
-        print(f"{rules.spec_file}: {'OK' if not problems else f'{len(problems)} problem(s)'}")
-        for problem in problems:
-            print(f"  - {problem}")
-        failed |= bool(problems)
-    return 1 if failed else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
