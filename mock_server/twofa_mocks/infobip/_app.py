@@ -18,11 +18,11 @@ from starlette.requests import ClientDisconnect
 
 from .._access import ControlAccess
 from .._clock import MockClock
+from .._control import apply_changes
 from .._faults import Fault
 from .._http import Answer, RawRequest, Reply, drop_connection, no_answer
 from .._routing import Handler as RouteHandler
 from .._service import MockService
-from .._control import apply_changes
 from . import _auth, _demo, _pins, _templates
 from ._common import (
     FAULT_ERRORS,

@@ -45,11 +45,18 @@ def _templates(config: InfobipConfig) -> list[Template]:
 
     def sms(body: dict[str, Any]) -> dict[str, Any]:
         fields = parse_sms_template(
-            {**body, "pinLength": length}, 2, create=True, lenient=False, max_pin_length=config.max_pin_length, require_placeholder=True
+            {**body, "pinLength": length},
+            2,
+            create=True,
+            lenient=False,
+            max_pin_length=config.max_pin_length,
+            require_placeholder=True,
         )
         return {**fields, "pinPlaceholder": PIN_PLACEHOLDER}
 
-    email = parse_email_template({**EMAIL_TEMPLATE, "pinLength": length}, create=True, lenient=False, max_pin_length=config.max_pin_length)
+    email = parse_email_template(
+        {**EMAIL_TEMPLATE, "pinLength": length}, create=True, lenient=False, max_pin_length=config.max_pin_length
+    )
     return [
         Template(DEMO_SMS_MESSAGE_ID, DEMO_APPLICATION_ID, "sms", sms(SMS_TEMPLATE)),
         Template(DEMO_VOICE_MESSAGE_ID, DEMO_APPLICATION_ID, "sms", sms(VOICE_TEMPLATE)),
@@ -60,9 +67,9 @@ def _templates(config: InfobipConfig) -> list[Template]:
 def check_switch(store: InfobipStore, config: InfobipConfig, on: bool) -> None:
     """ValueError, changing nothing, when the demo account cannot be added (``on``) or removed now."""
     present = DEMO_APPLICATION_ID in store.applications
-    if on and not present:
-        if len(store.applications) >= config.max_applications or store.template_count + 3 > config.max_templates:
-            raise ValueError("demoAccount: no room for the demo application (maxApplications, maxTemplates)")
+    full = len(store.applications) >= config.max_applications or store.template_count + 3 > config.max_templates
+    if on and not present and full:
+        raise ValueError("demoAccount: no room for the demo application (maxApplications, maxTemplates)")
     if not on and present and any(pin.application_id == DEMO_APPLICATION_ID for pin in store.pins.values()):
         raise ValueError("demoAccount: PINs were sent through the demo application; POST /_mock/reset first")
 
