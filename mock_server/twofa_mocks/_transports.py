@@ -74,7 +74,8 @@ class SyncInProcessTransport(httpx.BaseTransport):
         copy = httpx.Request(
             request.method, request.url, headers=request.headers, content=request.read(), extensions=request.extensions
         )
-        future = asyncio.run_coroutine_threadsafe(self._exchange(copy), self._running_loop())
+        loop = self._running_loop()  # first: a closed transport raises before a coroutine exists
+        future = asyncio.run_coroutine_threadsafe(self._exchange(copy), loop)
         status, headers, content = future.result()
         return httpx.Response(status, headers=headers, content=content, request=request)
 
