@@ -91,7 +91,7 @@ def test_the_prism_group_says_why_it_did_not_run_without_node(monkeypatch: pytes
     from scripts.bench._report import rows
 
     monkeypatch.delenv("PRISM_BIN", raising=False)
-    monkeypatch.setattr(prism.shutil, "which", lambda _: None)
+    monkeypatch.setattr("shutil.which", lambda _: None)
     result = prism.run(Settings(quick=True))
     assert result == {"skipped": "Node.js (node and npm) is not on the PATH"}
     (row,) = rows({"prism": result})
