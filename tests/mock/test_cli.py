@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +150,22 @@ def test_client_lines_for_ipv6_and_wildcard_hosts() -> None:
     assert _cli.client_host("localhost") == "localhost"
     assert _cli._insecure("127.0.0.1") == ""
     assert _cli._insecure("192.0.2.10") == ", allow_insecure_http=True"
+
+
+def without(monkeypatch: pytest.MonkeyPatch, package: str, module: str) -> None:
+    """Make ``package`` unimportable (as without the [mock] extra), and ``module``, which imports it first, not
+    yet imported: its import fails, leaving no module behind (monkeypatch puts the originals back)."""
+    for name in list(sys.modules):
+        if name in (package, module) or name.startswith(f"{package}."):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, package, None)
+
+
+def test_without_the_mock_extra_the_command_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    without(monkeypatch, "uvicorn", "twofa_mocks._protocol")
+    assert _cli.main(FREE) == 2
+    line = one_line_error(capsys)
+    assert "pip install 'twofa-toolkit[mock]'" in line
+    assert "uvicorn" in line

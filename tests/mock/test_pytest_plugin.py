@@ -89,3 +89,13 @@ def test_loading_the_plugin_imports_neither_the_mock_nor_the_clients() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_without_the_mock_extra_a_fixture_fails_saying_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.mock.test_cli import without
+
+    without(monkeypatch, "starlette", "twofa_mocks._control")  # the first module _new_mock imports
+    with pytest.raises(
+        pytest.fail.Exception, match=r"pip install 'twofa-toolkit\[mock\]' \(No module named 'starlette"
+    ):
+        _new_mock("infobip", {})
