@@ -1,4 +1,4 @@
-"""`python -m twofa_mocks` (what `make mock` runs): the `twofa-mock` command (see _cli.py)."""
+"""`python -m twofa_mocks`: the `twofa-mock` command (see _cli.py), which `make mock` runs."""
 
 import sys
 

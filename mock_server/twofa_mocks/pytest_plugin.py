@@ -72,9 +72,11 @@ def _changes(request: pytest.FixtureRequest, vendor: str) -> dict[str, Any]:
     """The switches for ``vendor``: markers from the farthest (module) to the nearest, then the fixture's param."""
     changes: dict[str, Any] = {}
     for marker in reversed(list(request.node.iter_markers(MARKER))):
-        unknown = set(marker.kwargs) - {"infobip", "bandwidth"} or (marker.args and {"positional arguments"})
+        unknown = sorted(set(marker.kwargs) - {"infobip", "bandwidth"}) + (
+            ["positional arguments"] if marker.args else []
+        )
         if unknown:
-            pytest.fail(f"@pytest.mark.{MARKER} takes only infobip= and bandwidth=, not {sorted(unknown)}", False)
+            pytest.fail(f"@pytest.mark.{MARKER} takes only infobip= and bandwidth=, not {unknown}", False)
         section = marker.kwargs.get(vendor) or {}
         if not isinstance(section, dict):
             pytest.fail(f"@pytest.mark.{MARKER}({vendor}=...) must be a dict of switches", False)
