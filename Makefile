@@ -74,8 +74,10 @@ drift: $(STAMP) ## Compare spec/ with the vendors' published documents (INFOBIP_
 decisions: $(STAMP) ## Rewrite the decision tables of spec/README.md from spec/decisions.yaml
 	$(BIN)/python -m scripts.drift.readme
 
-mock: $(STAMP) ## Run both mocks on 127.0.0.1 (Infobip :8081, Bandwidth :8082), printing URLs and demo credentials
-	$(BIN)/python -m twofa_mocks
+# `twofa-mock` (mock_server/twofa_mocks/_cli.py) with MOCK_ARGS, e.g. MOCK_ARGS="--infobip-port 0 --frozen-clock".
+MOCK_ARGS ?=
+mock: $(STAMP) ## Run both mocks on 127.0.0.1 (Infobip :8081, Bandwidth :8082), printing URLs and demo ids (MOCK_ARGS)
+	$(BIN)/twofa-mock $(MOCK_ARGS)
 
 lint: $(STAMP) ## ruff check and format check (generated/ is excluded)
 	$(BIN)/ruff check .

@@ -183,8 +183,9 @@ def _infobip_target() -> Target:
         missing = [name for name, value in (("INFOBIP_BASE_URL", base_url), ("INFOBIP_API_KEY", key)) if not value]
         problem = _missing("infobip", missing) if missing else base_url_problem("INFOBIP_BASE_URL", base_url)
         return _live_target("infobip", operations, base_url, {"Authorization": f"App {key}"}, problem)
-    # The contract runs hold the mock to the letter of the spec: only each version's own spellings.
-    mock = InfobipMock(InfobipConfig(accept_both_spellings=False))
+    # The contract runs hold the mock to the letter of the spec: only each version's own spellings; and
+    # they start from an empty account (no demo application), as a new vendor account does.
+    mock = InfobipMock(InfobipConfig(accept_both_spellings=False, demo_account=False))
     headers = {"Authorization": f"App {infobip_demo.DEMO_API_KEY}"}
     plan = _live.mock_plan("infobip", kind, operations)
     if kind == "http":

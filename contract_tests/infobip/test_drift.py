@@ -93,7 +93,7 @@ def run(app: Any, operation_id: str, *, negative: bool = False) -> None:
 
 
 def real_mock() -> Any:
-    return InfobipMock(InfobipConfig(accept_both_spellings=False)).app
+    return InfobipMock(InfobipConfig(accept_both_spellings=False, demo_account=False)).app
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The test control surface, under ``/_mock/``: a prefix that is never part of a vendor spec.
 
 GET    /_mock/health            liveness
-GET    /_mock/openapi.yaml      the vendor's spec, as served from spec/
+GET    /_mock/openapi.yaml      the vendor's spec, from spec/ (or the copy an installed wheel carries)
 POST   /_mock/reset             forget everything: state, outbox, faults, clock offset, config changes
 GET    /_mock/outbox?to=...     what was "sent", with codes and rendered text
 GET    /_mock/clock             {"now", "frozen"}
@@ -38,7 +38,10 @@ from ._faults import ANY_OPERATION, Fault, FaultInjector
 from ._http import BodyError, RawRequest, parse_json
 from ._outbox import Outbox
 
-SPEC_DIR = Path(__file__).resolve().parents[2] / "spec"
+# An installed wheel carries the specs inside the package (pyproject.toml, force-include); a checkout
+# serves them from the repository's spec/, the one source of truth.
+PACKAGED_SPEC_DIR = Path(__file__).resolve().parent / "spec"
+SPEC_DIR = PACKAGED_SPEC_DIR if PACKAGED_SPEC_DIR.is_dir() else Path(__file__).resolve().parents[2] / "spec"
 
 
 class Controllable(Protocol):
@@ -83,6 +86,10 @@ def control_routes(mock: Controllable) -> list[Route]:
 
     async def outbox(request: Request) -> Response:
         to = request.query_params.get("to")
+        if to is not None:
+            # Form decoding reads an unencoded "+" as a space (?to=+4179... arrives as " 4179..."); no
+            # phone number or e-mail address holds a space, so each one was a "+".
+            to = to.replace(" ", "+")
         items = mock.outbox.list(to)
         return JSONResponse({"deliveries": [d.to_json() for d in items], "total": mock.outbox.total})
 

@@ -16,6 +16,12 @@ DEFAULT_OUTBOX_CHARACTERS = 16_000_000
 DELIVERY_OVERHEAD = 256
 
 
+def destination_key(to: str) -> str:
+    """What deliveries are looked up by: the destination without a leading "+". Infobip takes and stores
+    numbers without it (41793026727), Bandwidth with it (+19195551234); a test asks either way."""
+    return to.removeprefix("+")
+
+
 @dataclass(frozen=True, slots=True)
 class Delivery:
     """One message or call the mock pretended to deliver."""
@@ -75,13 +81,19 @@ class Outbox:
             self._trim()
 
     def list(self, to: str | None = None) -> list[Delivery]:
+        """Deliveries, oldest first; to ``to`` only when given (with or without a leading "+")."""
         with self._lock:
-            return [d for d, _ in self._items if to is None or d.to == to]
+            if to is None:
+                return [d for d, _ in self._items]
+            key = destination_key(to)
+            return [d for d, _ in self._items if destination_key(d.to) == key]
 
     def last(self, to: str) -> Delivery | None:
+        """The newest delivery to ``to`` (with or without a leading "+"), or None."""
+        key = destination_key(to)
         with self._lock:
             for delivery, _ in reversed(self._items):
-                if delivery.to == to:
+                if destination_key(delivery.to) == key:
                     return delivery
         return None
 

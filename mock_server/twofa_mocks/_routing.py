@@ -12,6 +12,7 @@ unknown paths and lifespan. A request target that is not a path (absolute-form `
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Generic, TypeVar
@@ -20,6 +21,8 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ._http import INTERNAL_SERVER_ERROR, RawRequest, Reply
+from ._requestlog import logged
+from ._requestlog import logger as request_logger
 
 T = TypeVar("T")
 PARAM = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
@@ -71,14 +74,24 @@ Handler = Callable[[RawRequest], Awaitable[Reply]]
 
 class MockApp:
     """The mock's ASGI app: ``routes`` (path template -> handler) here, a request target that is not a
-    path to ``unknown``, anything else to ``fallback``."""
+    path to ``unknown``, anything else to ``fallback``. ``name`` (the mock's) heads its DEBUG request lines."""
 
-    def __init__(self, routes: Sequence[tuple[str, Handler]], fallback: ASGIApp, unknown: Handler) -> None:
+    def __init__(
+        self, routes: Sequence[tuple[str, Handler]], fallback: ASGIApp, unknown: Handler, name: str = "mock"
+    ) -> None:
         self.table = PathTable(routes)
         self.fallback = fallback
         self.unknown = unknown
+        self.name = name
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # One cached lookup per request when DEBUG is off (see _requestlog.py).
+        if request_logger.isEnabledFor(logging.DEBUG) and scope["type"] == "http":
+            await logged(self.name, self._serve, scope, receive, send)
+        else:
+            await self._serve(scope, receive, send)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.fallback(scope, receive, send)
             return

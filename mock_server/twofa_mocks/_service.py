@@ -61,7 +61,9 @@ class MockService(Generic[ConfigT, StoreT]):
         # for every method (QUERY included), any other path in the vendor's shape. Only requests that
         # reach Starlette under /_mock/ pay for the access checks.
         fallback = Starlette(routes=[*control_routes(self), Route("/{path:path}", AnyMethod(self.unknown_route))])
-        self.app = MockApp(self._routes(), GuardedControl(fallback, self.control), self.unknown_route)
+        self.app = MockApp(
+            self._routes(), GuardedControl(fallback, self.control), self.unknown_route, type(self).__name__
+        )
 
     def _routes(self) -> list[tuple[str, Handler]]:
         """(path template, handler) of every vendor route; a handler answers every method."""

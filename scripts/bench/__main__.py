@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import concurrency, imports, loopback, memory, mock, percall, suites, verifier
+from . import concurrency, imports, loopback, memory, mock, percall, prism, suites, verifier
 from ._report import markdown, rows
 from ._util import ROOT, Settings
 
@@ -26,6 +26,7 @@ GROUPS: dict[str, Callable[[Settings], dict[str, Any]]] = {
     "suites": suites.run,
     "verifier": verifier.run,
     "concurrency": concurrency.run,
+    "prism": prism.run,
 }
 
 

@@ -312,6 +312,51 @@ def _concurrency_rows(r: dict[str, Any]) -> Iterator[Row]:
             )
 
 
+def _prism_rows(r: dict[str, Any]) -> Iterator[Row]:
+    if "skipped" in r:
+        yield Row("prism", "the mock against Stoplight Prism", "not run", r["skipped"])
+        return
+    prism = f"Prism {r['prism_version']}"
+    for vendor, figures in r["vendors"].items():
+        name = VENDOR_NAMES[vendor]
+        if "skipped" in figures:
+            yield Row("prism", f"{name}: the mock against Stoplight Prism", "not run", figures["skipped"])
+            continue
+        for operation in ("send", "verify"):
+            ours, theirs = figures[operation]["mock"], figures[operation]["prism"]
+            yield Row(
+                "prism",
+                f"{name} {operation}, {r['concurrency']} connections: requests/s (p50 / p99), ours with state "
+                "against Prism's stateless examples",
+                f"{ours['requests_per_second']:.0f}/s ({ours['p50_ms']:.1f} / {ours['p99_ms']:.1f} ms)",
+                f"{prism} {theirs['requests_per_second']:.0f}/s ({theirs['p50_ms']:.1f} / {theirs['p99_ms']:.1f} ms)",
+                figures[operation]["requests_per_second_ratio"],
+            )
+            yield Row(
+                "prism",
+                f"{name} {operation}: server CPU per request (capacity ratio)",
+                f"{ours['server_cpu_us_per_request']:.0f} us",
+                f"{prism} {theirs['server_cpu_us_per_request']:.0f} us",
+                _ratio(theirs["server_cpu_us_per_request"], ours["server_cpu_us_per_request"]),
+            )
+        memory = figures["memory"]
+        yield Row(
+            "prism",
+            f"{name}: server RSS after the load (peak)",
+            f"{memory['mock']['rss_mib']:.0f} MiB ({memory['mock']['peak_rss_mib']:.0f})",
+            f"{prism} {memory['prism']['rss_mib']:.0f} MiB ({memory['prism']['peak_rss_mib']:.0f})",
+            _ratio(memory["mock"]["rss_mib"], memory["prism"]["rss_mib"]),
+        )
+        start = figures["start_seconds"]
+        yield Row(
+            "prism",
+            f"{name}: start, from spawning the process to its port accepting connections",
+            f"{start['mock']:.2f} s",
+            f"{prism} {start['prism']:.2f} s",
+            _ratio(start["mock"], start["prism"]),
+        )
+
+
 BUILDERS = {
     "import": _import_rows,
     "percall": _percall_rows,
@@ -321,6 +366,7 @@ BUILDERS = {
     "suites": _suite_rows,
     "verifier": _verifier_rows,
     "concurrency": _concurrency_rows,
+    "prism": _prism_rows,
 }
 
 

@@ -101,7 +101,7 @@ class LiveMocks:
 @contextmanager
 def live_mocks(bandwidth_app: Any = None) -> Iterator[LiveMocks]:
     """Both mocks on loopback; ``bandwidth_app`` replaces the Bandwidth one (e.g. a broken variant)."""
-    infobip = InfobipMock(InfobipConfig(accept_both_spellings=False))
+    infobip = InfobipMock(InfobipConfig(accept_both_spellings=False, demo_account=False))
     bandwidth = BandwidthMock()
     with run_in_thread(infobip.app) as ib, run_in_thread(bandwidth_app or bandwidth.app) as bw:
         yield LiveMocks(infobip, bandwidth, ib.url, bw.url)

@@ -168,17 +168,23 @@ def test_binding_beyond_loopback_warns_loudly(
 
 def test_the_cli_warns_when_bound_beyond_loopback(capsys: pytest.CaptureFixture[str]) -> None:
     import twofa_mocks.__main__ as entry
+    from twofa_mocks import _cli
 
     async def fake_serve(*_: Any, **__: Any) -> None:
         return None
 
-    original = entry.serve
-    entry.serve = fake_serve
+    original_bind = _cli.bind
+
+    def loopback_only(host: str, port: int, vendor: str) -> socket.socket:
+        return original_bind("127.0.0.1", 0, vendor)  # the test never listens beyond loopback
+
+    original = _cli.serve, _cli.bind
+    _cli.serve, _cli.bind = fake_serve, loopback_only
     try:
         assert entry.main(["--host", ANY_ADDRESS]) == 0
         assert entry.main([]) == 0
     finally:
-        entry.serve = original
+        _cli.serve, _cli.bind = original
     err = capsys.readouterr().err
     assert err.count("WARNING") == 1
     assert ANY_ADDRESS in err

@@ -22,7 +22,7 @@ from infobip_api_client import (
     TfaVerifyPinRequest,
 )
 from infobip_api_client.exceptions import ApiException, NotFoundException, UnauthorizedException
-from twofa_mocks import InfobipMock, RunningServer, run_in_thread
+from twofa_mocks import InfobipConfig, InfobipMock, RunningServer, run_in_thread
 from twofa_mocks.infobip import DEMO_API_KEY
 
 TO = "41793026727"
@@ -30,7 +30,7 @@ TO = "41793026727"
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[tuple[InfobipMock, RunningServer]]:
-    mock = InfobipMock()
+    mock = InfobipMock(InfobipConfig(demo_account=False))  # the flow lists what it creates
     with run_in_thread(mock.app) as server:
         yield mock, server
 

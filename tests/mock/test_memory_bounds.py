@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from twofa_mocks import BandwidthMock, InfobipMock
+from twofa_mocks import BandwidthMock, InfobipConfig, InfobipMock
 from twofa_mocks import bandwidth as bandwidth_demo
 from twofa_mocks import infobip as infobip_demo
 
@@ -30,7 +30,7 @@ LOOSE: dict[str, Any] = {
 
 @pytest.fixture
 def mock() -> InfobipMock:
-    return InfobipMock()
+    return InfobipMock(InfobipConfig(demo_account=False))  # the caps are counted from an empty account
 
 
 @pytest.fixture

@@ -43,22 +43,26 @@ def test_dropped_connection_and_latency_faults() -> None:
         assert set(json.loads(failed.content)) == {"error", "requestId"}
 
 
-def test_make_mock_entry_point_binds_loopback_and_prints_demo_credentials(capsys: pytest.CaptureFixture[str]) -> None:
+def test_make_mock_entry_point_binds_loopback_and_prints_demo_credentials(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import twofa_mocks.__main__ as entry
+    from twofa_mocks import _cli
 
-    served: list[tuple[str, int, int, bool]] = []
+    served: list[tuple[str, str, int, bool]] = []
 
-    async def fake_serve(host: str, infobip_port: int, bandwidth_port: int, frozen: bool, **_: object) -> None:
-        served.append((host, infobip_port, bandwidth_port, frozen))
+    async def fake_serve(listeners: list[_cli.Listener], protocol: object) -> None:
+        for listener in listeners:
+            host, port = listener.sock.getsockname()[:2]
+            served.append((listener.vendor, host, port, listener.mock.clock.frozen))
 
-    original = entry.serve
-    entry.serve = fake_serve
-    try:
-        assert entry.main([]) == 0
-    finally:
-        entry.serve = original
-    assert served == [("127.0.0.1", 8081, 8082, False)]
+    monkeypatch.setattr(_cli, "serve", fake_serve)
+    assert entry.main(["--infobip-port", "0", "--bandwidth-port", "0"]) == 0
+    assert [(vendor, host, frozen) for vendor, host, _, frozen in served] == [
+        ("infobip", "127.0.0.1", False),
+        ("bandwidth", "127.0.0.1", False),
+    ]
     out = capsys.readouterr().out
-    assert "http://127.0.0.1:8081" in out
-    assert "http://127.0.0.1:8082/api/v1" in out
+    assert f"http://127.0.0.1:{served[0][2]}" in out
+    assert f"http://127.0.0.1:{served[1][2]}/api/v1" in out
     assert "demo-api-user" in out

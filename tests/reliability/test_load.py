@@ -37,7 +37,7 @@ from infobip_2fa_client.models import (
     TfaStartAuthenticationRequest,
 )
 from twofa_clients import NO_RETRIES, AiohttpTransport, AsyncBandwidthClient, AsyncInfobipClient
-from twofa_mocks import BandwidthMock, InfobipMock, Outbox, run_in_thread
+from twofa_mocks import BandwidthMock, InfobipConfig, InfobipMock, Outbox, run_in_thread
 from twofa_mocks import infobip as infobip_demo
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER
 
@@ -122,7 +122,7 @@ def report(vendor: str, stats: Stats, elapsed: float, clients: int) -> None:
 
 
 def test_infobip_under_load() -> None:
-    mock = InfobipMock()
+    mock = InfobipMock(InfobipConfig(demo_account=False))  # the one application is the load's own
     mock.outbox = Outbox(limit=10**7)  # keep every delivery, however long the soak
     stats = Stats()
 

@@ -84,3 +84,56 @@ def test_verifier_and_concurrency_rows_compare_like_with_like() -> None:
     memory = table["memory per in-flight call, 100 verifies held 500 ms: ours async (tasks)"]
     assert (memory.value, memory.ratio) == ("25 KiB", 0.5)
     assert all(row.target == "" and row.met is None for row in table.values())  # reported, not targeted
+
+
+def test_the_prism_group_says_why_it_did_not_run_without_node(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.bench import prism
+    from scripts.bench._report import rows
+
+    monkeypatch.delenv("PRISM_BIN", raising=False)
+    monkeypatch.setattr("shutil.which", lambda _: None)
+    result = prism.run(Settings(quick=True))
+    assert result == {"skipped": "Node.js (node and npm) is not on the PATH"}
+    (row,) = rows({"prism": result})
+    assert (row.group, row.value, row.reference, row.ratio) == ("prism", "not run", result["skipped"], None)
+
+
+def test_prism_rows_put_ours_and_prism_side_by_side() -> None:
+    from scripts.bench._report import rows
+
+    def run(rate: float, cpu: float) -> dict[str, Any]:
+        return {"requests_per_second": rate, "p50_ms": 2.0, "p99_ms": 5.0, "server_cpu_us_per_request": cpu}
+
+    operation = {"mock": run(4000.0, 200.0), "prism": run(1000.0, 800.0), "requests_per_second_ratio": 4.1}
+    figures = {
+        "send": operation,
+        "verify": operation,
+        "memory": {"mock": {"rss_mib": 30.0, "peak_rss_mib": 31.0}, "prism": {"rss_mib": 150.0, "peak_rss_mib": 160.0}},
+        "start_seconds": {"mock": 0.2, "prism": 1.0},
+    }
+    result = {
+        "prism_version": "5.14.2",
+        "concurrency": 16,
+        "vendors": {"bandwidth": figures, "infobip": {"skipped": "x"}},
+    }
+    table = {row.measurement: row for row in rows({"prism": result})}
+    send = table[
+        "Bandwidth send, 16 connections: requests/s (p50 / p99), ours with state against Prism's stateless examples"
+    ]
+    assert (send.value, send.reference, send.ratio) == (
+        "4000/s (2.0 / 5.0 ms)",
+        "Prism 5.14.2 1000/s (2.0 / 5.0 ms)",
+        4.1,
+    )
+    assert table["Bandwidth send: server CPU per request (capacity ratio)"].ratio == 4.0
+    memory = table["Bandwidth: server RSS after the load (peak)"]
+    assert (memory.value, memory.reference, memory.ratio) == ("30 MiB (31)", "Prism 5.14.2 150 MiB (160)", 0.2)
+    assert table["Bandwidth: start, from spawning the process to its port accepting connections"].ratio == 0.2
+    assert table["Infobip: the mock against Stoplight Prism"].value == "not run"
+
+
+def test_prism_is_sent_the_paths_it_serves() -> None:
+    from scripts.bench.prism import without_base_path
+
+    make = without_base_path(lambda _: b"POST /api/v1/accounts/1/code/verify HTTP/1.1\r\n\r\n", b"/api/v1")
+    assert make(0) == b"POST /accounts/1/code/verify HTTP/1.1\r\n\r\n"

@@ -15,6 +15,7 @@ import pytest
 from twofa_clients import NO_RETRIES, BandwidthClient, Challenge, InfobipClient, RateLimitError, Verifier
 from twofa_clients.verify import BandwidthProvider, ChallengeError, InfobipProvider
 from twofa_mocks import Fault
+from twofa_mocks.infobip import DEMO_APPLICATION_ID
 
 from tests.clients.fakes import FakeVendor, json_response
 from tests.verify._world import FLAVOURS, World, world, wrong
@@ -219,11 +220,12 @@ async def test_setup_is_found_again_not_created_twice(flavour: str) -> None:
     """A second Verifier (a restarted process) reuses the application and template by name and text."""
     async with world(flavour, order=("infobip",)) as w:
         await w.start("+41790000001")
-        apps = list(w.infobip.store.applications.values())
+        # The Verifier's own application, found by name beside the mock's demo application.
+        apps = [app for app in w.infobip.store.applications.values() if app.id != DEMO_APPLICATION_ID]
         assert len(apps) == 1
         assert len(apps[0].templates) == 1
         provider = w.verifier._core.providers["infobip"]
         provider.forget()  # as a new process would start
         await w.start("+41790000002")
-        assert len(w.infobip.store.applications) == 1
+        assert len(w.infobip.store.applications) == 2  # the demo application and the Verifier's
         assert len(apps[0].templates) == 1

@@ -131,12 +131,15 @@ class BandwidthMock(MockService[BandwidthConfig, BandwidthStore]):
     # --- auth ----------------------------------------------------------------------------------
 
     def _identity(self, request: RawRequest) -> str:
-        """The API user or OAuth2 client behind the Authorization header, or Denied(401)."""
+        """The API user or OAuth2 client behind the Authorization header, or Denied(401); a denied Basic
+        user is Denied(403) before its password is looked at when ``deniedIdentitiesAnyPassword`` is on."""
         header = request.header("authorization") or ""
         scheme, _, credentials = header.partition(" ")
         credentials = credentials.strip()
         if scheme == "Basic":
             user, password = _basic(credentials)
+            if self.config.denied_identities_any_password and user and user in self.config.denied_identities:
+                raise Denied(FORBIDDEN)
             expected = self.config.api_users.get(user)
             if expected is not None and _same(expected, password):
                 return user

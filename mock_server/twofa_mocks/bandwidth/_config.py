@@ -37,6 +37,9 @@ class BandwidthConfig:
     mfa_accounts: frozenset[str] = frozenset({DEMO_ACCOUNT})
     # Identities without MFA access (explicit deny): 403 even on an MFA account.
     denied_identities: frozenset[str] = frozenset()
+    # True: a Basic request from a denied identity is 403 whatever its password (the vendor's own smoke
+    # tests expect 403 from a forbidden user with a wrong password); False: a wrong password is a 401 first.
+    denied_identities_any_password: bool = False
     token_ttl_seconds: int = 3600  # expires_in of issued tokens (B18)
 
     # --- codes ---

@@ -18,11 +18,12 @@ from starlette.requests import ClientDisconnect
 
 from .._access import ControlAccess
 from .._clock import MockClock
+from .._control import apply_changes
 from .._faults import Fault
 from .._http import Answer, RawRequest, Reply, drop_connection, no_answer
 from .._routing import Handler as RouteHandler
 from .._service import MockService
-from . import _auth, _pins, _templates
+from . import _auth, _demo, _pins, _templates
 from ._common import (
     FAULT_ERRORS,
     MESSAGE_NOT_FOUND,
@@ -119,6 +120,8 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore]):
     ) -> None:
         super().__init__(config or InfobipConfig(), InfobipStore, clock, control)
         self._apply_caps()
+        if self.config.demo_account:
+            _demo.add(self.store, self.config)
 
     def _apply_caps(self) -> None:
         """Caps the store holds itself rather than taking with each call."""
@@ -129,11 +132,21 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore]):
         with self.lock:
             super().reset()
             self._apply_caps()
+            if self.config.demo_account:
+                _demo.add(self.store, self.config)
 
     def configure(self, changes: dict[str, Any]) -> None:
         with self.lock:
+            demo = apply_changes(self.config, changes).demo_account
+            switched = demo != self.config.demo_account
+            if switched:  # checked first: a refused switch changes nothing
+                _demo.check_switch(self.store, self.config, demo)
             super().configure(changes)
             self._apply_caps()
+            if switched and demo:
+                _demo.add(self.store, self.config)
+            elif switched:
+                _demo.remove(self.store)
 
     # --- routing -------------------------------------------------------------------------------
 

@@ -66,6 +66,9 @@ class InfobipConfig:
     token_ttl_seconds: int = 3600  # expires_in of issued access tokens
     unauthorized_text: str = "Unauthorized"  # U34/C11: or "Invalid login details"
 
+    # --- the demo account (_demo.py): an application with SMS, voice and e-mail templates from the start ---
+    demo_account: bool = True
+
     # --- applications (U1, U28, U29) ---
     default_enabled: bool = True  # U1: `enabled` of an application created without it
     put_resets_omitted_configuration: bool = False  # U28: False keeps current values of omitted fields
