@@ -38,9 +38,8 @@ def rss_bytes() -> int:
 
 async def _measure(pins: int) -> dict[str, Any]:
     from twofa_mocks import InfobipMock
+    from twofa_mocks._asgi import call
     from twofa_mocks.infobip import DEMO_API_KEY
-
-    from ._asgi import call
 
     mock = InfobipMock()  # frozen clock: time moves only when told to
     headers = {"Authorization": f"App {DEMO_API_KEY}", "Content-Type": "application/json"}

@@ -21,8 +21,7 @@ import twofa_mocks
 from twofa_mocks import BandwidthMock, InfobipMock
 from twofa_mocks import bandwidth as bandwidth_demo
 from twofa_mocks import infobip as infobip_demo
-
-from scripts.bench._asgi import call
+from twofa_mocks._asgi import call
 
 MOCK_DIR = str(Path(twofa_mocks.__file__).parent)
 

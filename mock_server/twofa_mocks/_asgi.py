@@ -1,5 +1,6 @@
 """Call an ASGI app in-process, without sockets or an HTTP client: the cheapest way to drive the mock
-through its real request path (routing, auth, validation, state) from the same process."""
+through its real request path (routing, auth, validation, state) from the same process. The benchmarks
+and the hot-spot tests use it (an httpx client on top would dominate what they measure)."""
 
 from __future__ import annotations
 
