@@ -65,6 +65,16 @@ def wrong(pin: str) -> str:
 
 
 @mock_only
+@pytest.mark.parametrize("version", [2, 1])
+async def test_create_application_may_answer_201(api: Scenario, version: int) -> None:
+    """C8: Infobip's published document says 201 where its pages say 200; both are documented and seen."""
+    TARGET.mock.configure({"createdApplicationStatus": 201})
+    prefix = "" if version == 2 else "v1-"
+    created = await api.call(f"{prefix}create-2fa-application", json={"name": "created 201"}, expect=201)
+    assert created.json()["name"] == "created 201"
+
+
+@mock_only
 async def test_v2_applications_and_templates(api: Scenario) -> None:
     app_id = await application(api)
     assert [a["applicationId"] for a in (await api.call("get-2fa-applications", expect=200)).json()] == [app_id]

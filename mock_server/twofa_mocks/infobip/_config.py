@@ -70,6 +70,7 @@ class InfobipConfig:
     demo_account: bool = True
 
     # --- applications (U1, U28, U29) ---
+    created_application_status: int = 200  # C8: the pages say 200, the published document 201
     default_enabled: bool = True  # U1: `enabled` of an application created without it
     put_resets_omitted_configuration: bool = False  # U28: False keeps current values of omitted fields
     unique_application_names: bool = False  # U29: True answers 400 to a duplicate name
@@ -131,6 +132,7 @@ class InfobipConfig:
     def __post_init__(self) -> None:
         choices: list[tuple[str, object, frozenset[object]]] = [
             ("disabledApplicationStatus", self.disabled_application_status, frozenset({400, 403})),
+            ("createdApplicationStatus", self.created_application_status, frozenset({200, 201})),
             ("unknownSendTargetStatus", self.unknown_send_target_status, frozenset({400, 404})),
             ("templateKindMismatchStatus", self.template_kind_mismatch_status, frozenset({400, 404})),
             ("templateNotFoundId", self.template_not_found_id, frozenset(TEMPLATE_NOT_FOUND_IDS)),

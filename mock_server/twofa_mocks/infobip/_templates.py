@@ -70,7 +70,7 @@ async def create_application(mock: InfobipMock, ctx: Ctx) -> Answer:
         enabled = mock.config.default_enabled if data.enabled is None else data.enabled  # U1
         app = Application(new_id(), data.name, enabled, Configuration(**data.configuration))
         mock.store.applications[app.id] = app
-        return _ok(application_json(app))
+        return Answer.json(application_json(app), mock.config.created_application_status)
 
 
 async def get_application(mock: InfobipMock, ctx: Ctx) -> Answer:
