@@ -43,6 +43,16 @@ async def _asyncio_sleep(seconds: float) -> None:
 
 @dataclass(frozen=True)
 class RetryPolicy:
+    """How a client repeats a failed call: pass ``retry=RetryPolicy(...)`` (or ``retry=NO_RETRIES``).
+
+    ``max_retries`` repeats at most; waits grow from ``initial_delay`` doubling up to ``max_delay``
+    (with up to 50 % taken off at random when ``jitter``), unless the answer says how long to wait
+    (Retry-After, a documented window): that wait is honoured up to ``max_retry_after``, and a longer
+    one goes to the caller as the error's ``retry_after``. Which failures may be repeated at all
+    depends on the operation (``Safety``): a send is repeated only when its connection never opened.
+    ``sleep``/``async_sleep`` are injectable so tests record waits instead of sleeping.
+    """
+
     max_retries: int = DEFAULT_MAX_RETRIES
     initial_delay: float = INITIAL_RETRY_DELAY
     max_delay: float = MAX_RETRY_DELAY

@@ -73,3 +73,16 @@ def test_every_operation_names_a_generated_module_and_success_type(ops: object) 
 def test_packages_are_marked_typed(package: str) -> None:
     module = importlib.import_module(package)
     assert (Path(module.__file__ or "").parent / "py.typed").is_file()
+
+
+def test_every_public_class_has_a_docstring_of_its_own() -> None:
+    """help() on an error subclass or RetryPolicy says what it is, not its base class's text or a signature."""
+    for name in twofa_clients.__all__:
+        value = getattr(twofa_clients, name)
+        if not isinstance(value, type):
+            continue
+        doc = value.__dict__.get("__doc__") or ""
+        assert doc.strip(), name
+        assert not doc.startswith(f"{name}("), f"{name} has only the dataclass signature as its docstring"
+        for base in value.__mro__[1:]:
+            assert doc != (base.__doc__ or ""), f"{name} repeats the docstring of {base.__name__}"
