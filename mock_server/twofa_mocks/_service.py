@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
 from starlette.applications import Starlette
@@ -31,25 +30,28 @@ StoreT = TypeVar("StoreT")
 
 
 class MockService(Generic[ConfigT, StoreT]):
-    """One vendor account world. Subclasses name their spec, list their routes and answer unknown ones.
+    """One vendor account world. Subclasses name their spec, configuration and store, list their routes
+    and answer unknown ones.
 
     ``control`` says who may use /_mock/ (see _access.py); without one, it comes from the environment.
     """
 
     spec_file: str
     fault_operations: frozenset[str]  # what a fault posted to /_mock/faults may name, besides "*"
+    config_type: type[ConfigT]  # the configuration a mock made without one gets: config_type()
+    store_type: type[StoreT]  # a fresh store, at start and after each reset: store_type()
 
     def __init__(
         self,
-        config: ConfigT,
-        new_store: Callable[[], StoreT],
-        clock: MockClock | None,
+        config: ConfigT | None = None,
+        *,
+        clock: MockClock | None = None,
         control: ControlAccess | None = None,
     ) -> None:
+        config = self.config_type() if config is None else config
         self.initial_config = config
         self.config = config
-        self._new_store = new_store
-        self.store = new_store()
+        self.store = self.store_type()
         self.clock = clock or MockClock()
         self.outbox = Outbox(config.max_deliveries, config.max_delivery_characters)
         self.faults = FaultInjector()
@@ -64,6 +66,10 @@ class MockService(Generic[ConfigT, StoreT]):
         self.app = MockApp(
             self._routes(), GuardedControl(fallback, self.control), self.unknown_route, type(self).__name__
         )
+        self._fresh_store()
+
+    def _fresh_store(self) -> None:
+        """What a vendor does with a fresh store: at start, and after each reset (holding the lock)."""
 
     def _routes(self) -> list[tuple[str, Handler]]:
         """(path template, handler) of every vendor route; a handler answers every method."""
@@ -79,11 +85,12 @@ class MockService(Generic[ConfigT, StoreT]):
         clock (frozen or running as it was), so no advance can leave the mock stuck."""
         with self.lock:
             self.config = self.initial_config
-            self.store = self._new_store()
+            self.store = self.store_type()
             self.outbox.clear()
             self.outbox.set_limits(self.config.max_deliveries, self.config.max_delivery_characters)
             self.faults.clear()
             self.clock.reset()
+            self._fresh_store()
 
     def config_json(self) -> dict[str, Any]:
         return config_to_json(self.config)

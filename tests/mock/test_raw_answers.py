@@ -11,6 +11,7 @@ import pytest
 from twofa_mocks import BandwidthMock, Fault, InfobipMock
 from twofa_mocks import infobip as infobip_demo
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_USER
+from twofa_mocks.bandwidth import _codes as bandwidth_codes
 from twofa_mocks.infobip._app import OPERATIONS
 
 JSON = b"application/json; charset=utf-8"
@@ -142,7 +143,7 @@ def test_an_error_escaping_a_handler_gets_a_plain_500_and_reaches_the_server(mon
     async def broken(self: BandwidthMock, request: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(BandwidthMock, "verify_code", broken)
+    monkeypatch.setattr(bandwidth_codes, "verify_code", broken)  # the operation the route calls
     mock = BandwidthMock()
     sent, raised = exchange(mock.app, "POST", f"{BANDWIDTH_CODE}/verify", [("Authorization", BANDWIDTH_AUTH)], b"{}")
     assert sent == answer(500, b"Internal Server Error", content_type=b"text/plain; charset=utf-8")
