@@ -8,7 +8,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from ._access import ControlAccess, GuardedControl
+from ._access import ControlAccess, GuardedControl, is_control
 from ._clock import MockClock
 from ._control import apply_changes, config_to_json, control_routes
 from ._faults import FaultInjector
@@ -59,12 +59,12 @@ class MockService(Generic[ConfigT, StoreT]):
         # Handlers read and write state without awaiting in between, so they are atomic on the event
         # loop; the lock also covers the Python API used from other threads (run_in_thread).
         self.lock = threading.RLock()
-        # The vendor's routes first; Starlette answers the control surface (no path in common) and,
-        # for every method (QUERY included), any other path in the vendor's shape. Only requests that
-        # reach Starlette under /_mock/ pay for the access checks.
+        # The vendor's routes first; Starlette answers the control surface, behind its access checks (only
+        # requests under /_mock/ pay for them), and every method (QUERY included) of any other path under
+        # /_mock/ in the vendor's shape. Other paths get the vendor's unknown-route answer from MockApp.
         fallback = Starlette(routes=[*control_routes(self), Route("/{path:path}", AnyMethod(self.unknown_route))])
         self.app = MockApp(
-            self._routes(), GuardedControl(fallback, self.control), self.unknown_route, type(self).__name__
+            self._routes(), GuardedControl(fallback, self.control), is_control, self.unknown_route, type(self).__name__
         )
         self._fresh_store()
 
