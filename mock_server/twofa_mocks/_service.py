@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.routing import Route
@@ -15,21 +15,10 @@ from ._faults import FaultInjector
 from ._http import RawRequest, Reply
 from ._outbox import Outbox
 from ._routing import AnyMethod, Handler, MockApp
+from ._state import ConfigT, MockState, StoreT
 
 
-class OutboxLimits(Protocol):
-    @property
-    def max_deliveries(self) -> int: ...
-
-    @property
-    def max_delivery_characters(self) -> int: ...
-
-
-ConfigT = TypeVar("ConfigT", bound=OutboxLimits)
-StoreT = TypeVar("StoreT")
-
-
-class MockService(Generic[ConfigT, StoreT]):
+class MockService(MockState[ConfigT, StoreT]):
     """One vendor account world. Subclasses name their spec, configuration and store, list their routes
     and answer unknown ones.
 

@@ -1,28 +1,19 @@
-"""What the Bandwidth handlers see of the mock: its state, and the clock reading they share.
+"""What the Bandwidth operations see of the mock: its state (``MockState``), and the clock reading they
+share.
 
-``BandwidthMock`` (_app.py) is a ``BandwidthState``. The handler modules (_auth, _codes) import this
+``BandwidthMock`` (_app.py) is a ``BandwidthState``. The operation modules (_auth, _codes) import this
 module, never the app, so the app imports them without a cycle.
 """
 
 from __future__ import annotations
 
-import threading
-
-from .._clock import MockClock
-from .._outbox import Outbox
+from .._state import MockState
 from ._config import BandwidthConfig
 from ._store import BandwidthStore
 
 
-class BandwidthState:
-    """One Bandwidth account world: configuration, state, outbox and clock, and ``lock`` around every
-    change (handlers never ``await`` between reading and writing state)."""
-
-    config: BandwidthConfig
-    store: BandwidthStore
-    clock: MockClock
-    outbox: Outbox
-    lock: threading.RLock
+class BandwidthState(MockState[BandwidthConfig, BandwidthStore]):
+    """One Bandwidth account, with the clock reading its operations share."""
 
     def now(self) -> float:
         """The mock time, after forgetting the codes and lock-outs that have expired by then (hold ``lock``)."""

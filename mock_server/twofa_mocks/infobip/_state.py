@@ -1,18 +1,16 @@
-"""What the Infobip handlers see of the mock: its state, and the checks and answers they share.
+"""What the Infobip operations see of the mock: its state (``MockState``), and the checks and answers
+they share.
 
-``InfobipMock`` (_app.py) is an ``InfobipState``. The handler modules (_auth, _templates, _pins)
+``InfobipMock`` (_app.py) is an ``InfobipState``. The operation modules (_auth, _templates, _pins)
 import this module, never the app, so the app imports them without a cycle. Call the helpers
 holding ``lock``.
 """
 
 from __future__ import annotations
 
-import threading
-
-from .._clock import MockClock
 from .._errors import InvalidRequest, VendorError
 from .._http import Answer
-from .._outbox import Outbox
+from .._state import MockState
 from ._config import InfobipConfig
 from ._errors import BAD_REQUEST, FAULT_ERRORS, MESSAGE_NOT_FOUND, NOT_FOUND, THROTTLE_TEXTS, refusal, service_error
 from ._request import Ctx
@@ -22,15 +20,8 @@ TEN_MINUTES = 600.0
 INTERNAL_ERROR = service_error(500, FAULT_ERRORS[500])
 
 
-class InfobipState:
-    """One Infobip account: configuration, state, outbox and clock, and ``lock`` around every change
-    (handlers never ``await`` between reading and writing state)."""
-
-    config: InfobipConfig
-    store: InfobipStore
-    clock: MockClock
-    outbox: Outbox
-    lock: threading.RLock
+class InfobipState(MockState[InfobipConfig, InfobipStore]):
+    """One Infobip account, with the helpers its operations share."""
 
     def now(self) -> float:
         """The mock time, after forgetting what has expired by then."""
