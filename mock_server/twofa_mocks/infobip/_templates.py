@@ -14,7 +14,7 @@ from .._http import Answer
 from ._render import application_json, template_json
 from ._request import Ctx, read_json
 from ._state import InfobipState
-from ._store import Application, Configuration, Template, new_id
+from ._store import Application, Configuration, Template, TemplateKind, new_id
 from ._validation import (
     PIN_PLACEHOLDER,
     ApplicationInput,
@@ -25,10 +25,6 @@ from ._validation import (
 
 EMAIL_DEFAULT_PIN_LENGTH = 4  # documented for e-mail templates
 EMAIL_DEFAULT_PIN_TYPE = "NUMERIC"
-
-
-def _ok(body: Any) -> Answer:
-    return Answer.json(body)
 
 
 def _check_room(state: InfobipState, what: str) -> None:
@@ -56,7 +52,7 @@ def _check_unique_name(state: InfobipState, name: str, own_id: str | None = None
 async def list_applications(state: InfobipState, ctx: Ctx) -> Answer:
     with state.lock:
         state.account_limit(ctx)
-        return _ok([application_json(app) for app in state.store.applications.values()])
+        return Answer.json([application_json(app) for app in state.store.applications.values()])
 
 
 async def create_application(state: InfobipState, ctx: Ctx) -> Answer:
@@ -75,7 +71,7 @@ async def get_application(state: InfobipState, ctx: Ctx) -> Answer:
     with state.lock:
         app = state.application(ctx.path("app"))
         state.account_limit(ctx)
-        return _ok(application_json(app))
+        return Answer.json(application_json(app))
 
 
 async def update_application(state: InfobipState, ctx: Ctx) -> Answer:
@@ -91,7 +87,7 @@ async def update_application(state: InfobipState, ctx: Ctx) -> Answer:
         else:  # U28: what is left out keeps its current value
             app.enabled = app.enabled if data.enabled is None else data.enabled
             app.configuration = dataclasses.replace(app.configuration, **data.configuration)
-        return _ok(application_json(app))
+        return Answer.json(application_json(app))
 
 
 # --- templates ------------------------------------------------------------------------------------
@@ -101,12 +97,22 @@ def _render(state: InfobipState, ctx: Ctx, template: Template) -> dict[str, Any]
     return template_json(template, ctx.version, hyphenated_v2=state.config.v2_hyphenated_languages)
 
 
+def _add_template(
+    state: InfobipState, ctx: Ctx, app: Application, kind: TemplateKind, fields: dict[str, Any]
+) -> Answer:
+    """A new template of ``app`` (after its lookups, room and limits are checked), as the answer."""
+    template = Template(new_id(), app.id, kind, fields)
+    app.templates[template.id] = template
+    state.store.template_count += 1
+    return Answer.json(_render(state, ctx, template))
+
+
 async def list_templates(state: InfobipState, ctx: Ctx) -> Answer:
     with state.lock:
         app = state.application(ctx.path("app"))
         state.account_limit(ctx)
         templates = [t for t in app.templates.values() if ctx.version == 2 or t.kind == "sms"]
-        return _ok([_render(state, ctx, t) for t in templates])
+        return Answer.json([_render(state, ctx, t) for t in templates])
 
 
 async def get_template(state: InfobipState, ctx: Ctx) -> Answer:
@@ -114,7 +120,7 @@ async def get_template(state: InfobipState, ctx: Ctx) -> Answer:
         app = state.application(ctx.path("app"))
         template = state.template(ctx, app, ctx.path("msg"), None)
         state.account_limit(ctx)
-        return _ok(_render(state, ctx, template))
+        return Answer.json(_render(state, ctx, template))
 
 
 def _sms_fields(state: InfobipState, ctx: Ctx, body: Any, *, create: bool) -> dict[str, Any]:
@@ -137,10 +143,7 @@ async def create_template(state: InfobipState, ctx: Ctx) -> Answer:
         state.account_limit(ctx)
         fields.setdefault("pinLength", state.config.default_pin_length)  # U6
         fields.setdefault("pinPlaceholder", PIN_PLACEHOLDER)  # v2: fixed; v1 sends its own
-        template = Template(new_id(), app.id, "sms", fields)
-        app.templates[template.id] = template
-        state.store.template_count += 1
-        return _ok(_render(state, ctx, template))
+        return _add_template(state, ctx, app, "sms", fields)
 
 
 async def update_template(state: InfobipState, ctx: Ctx) -> Answer:
@@ -157,7 +160,7 @@ async def update_template(state: InfobipState, ctx: Ctx) -> Answer:
             raise InvalidRequest.of("messageText", f"must contain the PIN placeholder {placeholder}")  # U9
         state.account_limit(ctx)
         template.fields = merged
-        return _ok(_render(state, ctx, template))
+        return Answer.json(_render(state, ctx, template))
 
 
 def _email_fields(state: InfobipState, body: Any, *, create: bool) -> dict[str, Any]:
@@ -174,10 +177,7 @@ async def create_email_template(state: InfobipState, ctx: Ctx) -> Answer:
         _check_room(state, "templates")
         state.account_limit(ctx)
         fields = {"pinLength": EMAIL_DEFAULT_PIN_LENGTH, "pinType": EMAIL_DEFAULT_PIN_TYPE, **fields}
-        template = Template(new_id(), app.id, "email", fields)
-        app.templates[template.id] = template
-        state.store.template_count += 1
-        return _ok(_render(state, ctx, template))
+        return _add_template(state, ctx, app, "email", fields)
 
 
 async def update_email_template(state: InfobipState, ctx: Ctx) -> Answer:
@@ -187,4 +187,4 @@ async def update_email_template(state: InfobipState, ctx: Ctx) -> Answer:
         template = state.template(ctx, app, ctx.path("msg"), "email")
         state.account_limit(ctx)
         template.fields = {**template.fields, **changes}
-        return _ok(_render(state, ctx, template))
+        return Answer.json(_render(state, ctx, template))
