@@ -3,11 +3,18 @@ and the OAuth2 client-credentials endpoint ``POST /api/v1/oauth2/token``."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 from .._credentials import authorization, basic_pair, same_secret
 from .._errors import VendorError
-from .._http import Answer, BodyError, RawRequest
+from .._http import Answer, RawRequest
+from .._oauth import (
+    INVALID_CLIENT,
+    INVALID_REQUEST,
+    UNSUPPORTED_GRANT_TYPE,
+    form_value,
+    is_client_credentials,
+    read_form,
+    token_answer,
+)
 from ._errors import FORBIDDEN, UNAUTHORIZED
 from ._state import BandwidthState
 
@@ -45,21 +52,18 @@ def authorize(state: BandwidthState, request: RawRequest) -> str:
 
 async def token(state: BandwidthState, request: RawRequest) -> Answer:
     """OAuth2 client credentials (RFC 6749 section 4.4), as the SDK and the override layer use it."""
-    try:
-        raw = await request.read_limited()
-        form = parse_qs(raw.decode("utf-8"), keep_blank_values=True)
-    except (BodyError, UnicodeDecodeError):
-        return Answer.json({"error": "invalid_request"}, status_code=400)
+    form = await read_form(request)
+    if form is None:
+        return INVALID_REQUEST
     client_id, secret = basic_pair(authorization(request)[1]) or ("", "")  # read as Basic whatever the scheme word
     if not client_id:
-        client_id = (form.get("client_id") or [""])[0]
-        secret = (form.get("client_secret") or [""])[0]
+        client_id, secret = form_value(form, "client_id"), form_value(form, "client_secret")
     expected = state.config.oauth_clients.get(client_id)
     if expected is None or not same_secret(expected, secret):
-        return Answer.json({"error": "invalid_client"}, status_code=401)
-    if form.get("grant_type") != ["client_credentials"]:
-        return Answer.json({"error": "unsupported_grant_type"}, status_code=400)
+        return INVALID_CLIENT
+    if not is_client_credentials(form):
+        return UNSUPPORTED_GRANT_TYPE
     with state.lock:
         ttl = state.config.token_ttl_seconds
         access_token = state.store.issue_token(client_id, ttl, state.clock.now(), state.config.max_tokens)
-    return Answer.json({"access_token": access_token, "token_type": "Bearer", "expires_in": ttl})
+    return token_answer(access_token, ttl)

@@ -7,10 +7,18 @@ Also the two operations that make credentials: ``POST /2fa/1/api-key`` (Basic on
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 from .._credentials import authorization, basic_pair, same_secret
-from .._http import Answer, BodyError, RawRequest, media_type
+from .._http import Answer, RawRequest, media_type
+from .._oauth import (
+    INVALID_CLIENT,
+    INVALID_REQUEST,
+    INVALID_SCOPE,
+    UNSUPPORTED_GRANT_TYPE,
+    form_value,
+    is_client_credentials,
+    read_form,
+    token_answer,
+)
 from ._config import ALL_SCOPES
 from ._errors import FORBIDDEN, UNAUTHORIZED_ID, refusal
 from ._request import Ctx
@@ -82,32 +90,27 @@ async def create_api_key(state: InfobipState, ctx: Ctx) -> Answer:
     return Answer.text(key)
 
 
-def _oauth_error(status: int, error: str) -> Answer:
-    return Answer.json({"error": error}, status)
-
-
 async def token(state: InfobipState, request: RawRequest) -> Answer:
     """OAuth2 client credentials (RFC 6749 section 4.4): form body, client in the form or Basic."""
     if media_type(request) not in ("", "application/x-www-form-urlencoded"):
-        return _oauth_error(400, "invalid_request")
-    try:
-        form = parse_qs((await request.read_limited()).decode("utf-8"), keep_blank_values=True)
-    except (BodyError, UnicodeDecodeError, ValueError):
-        return _oauth_error(400, "invalid_request")
+        return INVALID_REQUEST
+    form = await read_form(request)
+    if form is None:
+        return INVALID_REQUEST
     scheme, credentials = authorization(request)
     pair = basic_pair(credentials) if scheme == "Basic" else None
-    client_id, secret = pair or ((form.get("client_id") or [""])[0], (form.get("client_secret") or [""])[0])
+    client_id, secret = pair or (form_value(form, "client_id"), form_value(form, "client_secret"))
     with state.lock:
         config = state.config
         expected = config.oauth_clients.get(client_id)
         if expected is None or not same_secret(expected, secret):
-            return _oauth_error(401, "invalid_client")
-        if form.get("grant_type") != ["client_credentials"]:
-            return _oauth_error(400, "unsupported_grant_type")
+            return INVALID_CLIENT
+        if not is_client_credentials(form):
+            return UNSUPPORTED_GRANT_TYPE
         allowed = config.oauth_client_scopes.get(client_id, ALL_SCOPES)
         requested = frozenset(" ".join(form.get("scope", [])).split()) or allowed
         if not requested <= allowed:
-            return _oauth_error(400, "invalid_scope")
+            return INVALID_SCOPE
         ttl = config.token_ttl_seconds
         access_token = state.store.issue_token(requested, ttl, state.clock.now(), config.max_tokens)
-    return Answer.json({"access_token": access_token, "token_type": "Bearer", "expires_in": ttl})
+    return token_answer(access_token, ttl)
