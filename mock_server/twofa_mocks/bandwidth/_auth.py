@@ -3,18 +3,10 @@ and the OAuth2 client-credentials endpoint ``POST /api/v1/oauth2/token``."""
 
 from __future__ import annotations
 
+from .. import _oauth
 from .._credentials import authorization, basic_pair, same_secret
 from .._errors import VendorError
 from .._http import Answer, RawRequest
-from .._oauth import (
-    INVALID_CLIENT,
-    INVALID_REQUEST,
-    UNSUPPORTED_GRANT_TYPE,
-    form_value,
-    is_client_credentials,
-    read_form,
-    token_answer,
-)
 from ._errors import FORBIDDEN, UNAUTHORIZED
 from ._state import BandwidthState
 
@@ -52,18 +44,18 @@ def authorize(state: BandwidthState, request: RawRequest) -> str:
 
 async def token(state: BandwidthState, request: RawRequest) -> Answer:
     """OAuth2 client credentials (RFC 6749 section 4.4), as the SDK and the override layer use it."""
-    form = await read_form(request)
+    form = await _oauth.read_form(request)
     if form is None:
-        return INVALID_REQUEST
+        return _oauth.INVALID_REQUEST
     client_id, secret = basic_pair(authorization(request)[1]) or ("", "")  # read as Basic whatever the scheme word
     if not client_id:
-        client_id, secret = form_value(form, "client_id"), form_value(form, "client_secret")
+        client_id, secret = _oauth.form_value(form, "client_id"), _oauth.form_value(form, "client_secret")
     expected = state.config.oauth_clients.get(client_id)
     if expected is None or not same_secret(expected, secret):
-        return INVALID_CLIENT
-    if not is_client_credentials(form):
-        return UNSUPPORTED_GRANT_TYPE
+        return _oauth.INVALID_CLIENT
+    if not _oauth.is_client_credentials(form):
+        return _oauth.UNSUPPORTED_GRANT_TYPE
     with state.lock:
         ttl = state.config.token_ttl_seconds
         access_token = state.store.issue_token(client_id, ttl, state.clock.now(), state.config.max_tokens)
-    return token_answer(access_token, ttl)
+    return _oauth.token_answer(access_token, ttl)

@@ -7,18 +7,9 @@ Also the two operations that make credentials: ``POST /2fa/1/api-key`` (Basic on
 
 from __future__ import annotations
 
+from .. import _oauth
 from .._credentials import authorization, basic_pair, same_secret
 from .._http import Answer, RawRequest, media_type
-from .._oauth import (
-    INVALID_CLIENT,
-    INVALID_REQUEST,
-    INVALID_SCOPE,
-    UNSUPPORTED_GRANT_TYPE,
-    form_value,
-    is_client_credentials,
-    read_form,
-    token_answer,
-)
 from ._config import ALL_SCOPES
 from ._errors import FORBIDDEN, UNAUTHORIZED_ID, refusal
 from ._request import Ctx
@@ -93,24 +84,24 @@ async def create_api_key(state: InfobipState, ctx: Ctx) -> Answer:
 async def token(state: InfobipState, request: RawRequest) -> Answer:
     """OAuth2 client credentials (RFC 6749 section 4.4): form body, client in the form or Basic."""
     if media_type(request) not in ("", "application/x-www-form-urlencoded"):
-        return INVALID_REQUEST
-    form = await read_form(request)
+        return _oauth.INVALID_REQUEST
+    form = await _oauth.read_form(request)
     if form is None:
-        return INVALID_REQUEST
+        return _oauth.INVALID_REQUEST
     scheme, credentials = authorization(request)
     pair = basic_pair(credentials) if scheme == "Basic" else None
-    client_id, secret = pair or (form_value(form, "client_id"), form_value(form, "client_secret"))
+    client_id, secret = pair or (_oauth.form_value(form, "client_id"), _oauth.form_value(form, "client_secret"))
     with state.lock:
         config = state.config
         expected = config.oauth_clients.get(client_id)
         if expected is None or not same_secret(expected, secret):
-            return INVALID_CLIENT
-        if not is_client_credentials(form):
-            return UNSUPPORTED_GRANT_TYPE
+            return _oauth.INVALID_CLIENT
+        if not _oauth.is_client_credentials(form):
+            return _oauth.UNSUPPORTED_GRANT_TYPE
         allowed = config.oauth_client_scopes.get(client_id, ALL_SCOPES)
         requested = frozenset(" ".join(form.get("scope", [])).split()) or allowed
         if not requested <= allowed:
-            return INVALID_SCOPE
+            return _oauth.INVALID_SCOPE
         ttl = config.token_ttl_seconds
         access_token = state.store.issue_token(requested, ttl, state.clock.now(), config.max_tokens)
-    return token_answer(access_token, ttl)
+    return _oauth.token_answer(access_token, ttl)
