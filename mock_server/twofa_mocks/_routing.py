@@ -71,7 +71,8 @@ def route_path(scope: Scope) -> str:
     return path
 
 
-Handler = Callable[[RawRequest], Awaitable[Reply]]
+# What answers one route (a path template), whatever the method.
+RouteHandler = Callable[[RawRequest], Awaitable[Reply]]
 
 
 class MockApp:
@@ -81,10 +82,10 @@ class MockApp:
 
     def __init__(
         self,
-        routes: Sequence[tuple[str, Handler]],
+        routes: Sequence[tuple[str, RouteHandler]],
         fallback: ASGIApp,
         fallback_serves: Callable[[str], bool],
-        unknown: Handler,
+        unknown: RouteHandler,
         name: str = "mock",
     ) -> None:
         self.table = PathTable(routes)
@@ -135,7 +136,7 @@ class AnyMethod:
     class, the route matches any method and the vendor code answers in the vendor's shape.
     """
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: RouteHandler) -> None:
         self._handler = handler
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -14,7 +14,7 @@ from ._control import apply_changes, config_to_json, control_routes
 from ._faults import FaultInjector
 from ._http import RawRequest, Reply
 from ._outbox import Outbox
-from ._routing import AnyMethod, Handler, MockApp
+from ._routing import AnyMethod, MockApp, RouteHandler
 from ._state import ConfigT, MockState, StoreT
 
 
@@ -60,7 +60,7 @@ class MockService(MockState[ConfigT, StoreT]):
     def _fresh_store(self) -> None:
         """What a vendor does with a fresh store: at start, and after each reset (holding the lock)."""
 
-    def _routes(self) -> list[tuple[str, Handler]]:
+    def _routes(self) -> list[tuple[str, RouteHandler]]:
         """(path template, handler) of every vendor route; a handler answers every method."""
         raise NotImplementedError
 

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from .._http import Answer, RawRequest, Reply
 from .._operation import answer
-from .._routing import Handler as RouteHandler
+from .._routing import RouteHandler
 from .._service import MockService
 from . import _auth, _codes
 from ._config import BandwidthConfig

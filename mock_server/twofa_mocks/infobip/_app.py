@@ -16,7 +16,7 @@ from typing import Any
 from .._control import apply_changes
 from .._http import Answer, RawRequest, Reply
 from .._operation import Run, answer
-from .._routing import Handler as RouteHandler
+from .._routing import RouteHandler
 from .._service import MockService
 from . import _auth, _demo, _pins, _templates
 from ._config import SCOPE_MANAGE, SCOPE_PIN_MANAGE, SCOPE_PIN_SEND, InfobipConfig
