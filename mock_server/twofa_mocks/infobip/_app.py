@@ -9,6 +9,7 @@ see the mock as an ``InfobipState`` (_state.py).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -135,7 +136,7 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore], InfobipState):
                 endpoint = (operation_id(op, version), self._operation(op, version), errors[version])
                 by_path.setdefault(f"/2fa/{version}{op.path}", {})[op.method] = endpoint
         routes = [(path, self._dispatcher(endpoints)) for path, endpoints in by_path.items()]
-        token: Endpoint = (TOKEN_OPERATION, self._token, errors[2])
+        token: Endpoint = (TOKEN_OPERATION, functools.partial(_auth.token, self), errors[2])
         routes.append((TOKEN_PATH, self._dispatcher({"POST": token})))
         return routes
 
@@ -147,9 +148,6 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore], InfobipState):
             return await op.handler(self, Ctx(request, version, operation, op.name, op.limit, scopes))
 
         return run
-
-    async def _token(self, request: RawRequest) -> Answer:
-        return await _auth.token(self, request)
 
     def _dispatcher(self, endpoints: dict[str, Endpoint]) -> RouteHandler:
         # A known path with another method: 405 with Allow (no HEAD/OPTIONS either), the same every time.
