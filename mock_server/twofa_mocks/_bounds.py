@@ -28,6 +28,12 @@ def check_cap(name: str, value: int) -> None:
         raise ValueError(f"{name} must be an integer between 1 and {highest}")
 
 
+def check_caps(caps: dict[str, int]) -> None:
+    """Each of a configuration's caps, by its camelCase name."""
+    for name, value in caps.items():
+        check_cap(name, value)
+
+
 def check_text(name: str, value: str, longest: int = MAX_TEXT_SETTING) -> None:
     if not isinstance(value, str) or len(value) > longest:
         raise ValueError(f"{name} must be a text of at most {longest} characters")

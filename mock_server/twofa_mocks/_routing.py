@@ -1,14 +1,16 @@
-"""The ASGI app of a mock: vendor routes found with one regex match, everything else through Starlette.
+"""The ASGI app of a mock: vendor routes found with one regex match, the control surface through Starlette.
 
 Starlette's router tries its routes one by one (about 8% of an in-process Infobip send, with the
 Request/Response layers around it a third of the ~100 us). Here the vendor paths are one compiled
 alternation, built the way ``starlette.routing.compile_path`` builds each route's pattern (``{name}``
 matches ``[^/]+``) and tried in the same order, so a path finds the route Starlette would have given
 it, with one difference: the whole path must match, so ``/2fa/2/pin%0A`` (a path ending in a newline,
-which Python's ``$`` lets through) reaches no route. Starlette keeps the /_mock/ control surface,
-unknown paths and lifespan. A request target that is not a path (absolute-form ``http://host/path``,
-``*``, CONNECT's ``host:port``) gets the vendor's unknown-route answer, not Starlette's plain text.
-"""
+which Python's ``$`` lets through) reaches no route. Starlette keeps the /_mock/ control surface and
+lifespan. Every other path gets the vendor's unknown-route answer here: a request target that is not a
+path (absolute-form ``http://host/path``, ``*``, CONNECT's ``host:port``), and any path with a newline
+(``%0A``), which Starlette's patterns get wrong both ways (``.`` stops at a newline, so ``/a%0Ab``
+matched no route and got a plain-text 404 or a 307; ``$`` matches before one, so
+``/_mock/health%0A`` was the health route)."""
 
 from __future__ import annotations
 
@@ -69,18 +71,26 @@ def route_path(scope: Scope) -> str:
     return path
 
 
-Handler = Callable[[RawRequest], Awaitable[Reply]]
+# What answers one route (a path template), whatever the method.
+RouteHandler = Callable[[RawRequest], Awaitable[Reply]]
 
 
 class MockApp:
-    """The mock's ASGI app: ``routes`` (path template -> handler) here, a request target that is not a
-    path to ``unknown``, anything else to ``fallback``. ``name`` (the mock's) heads its DEBUG request lines."""
+    """The mock's ASGI app: ``routes`` (path template -> handler) here, the paths ``fallback_serves`` (the
+    control surface) to ``fallback`` unless they hold a newline, every other request to ``unknown``.
+    ``name`` (the mock's) heads its DEBUG request lines."""
 
     def __init__(
-        self, routes: Sequence[tuple[str, Handler]], fallback: ASGIApp, unknown: Handler, name: str = "mock"
+        self,
+        routes: Sequence[tuple[str, RouteHandler]],
+        fallback: ASGIApp,
+        fallback_serves: Callable[[str], bool],
+        unknown: RouteHandler,
+        name: str = "mock",
     ) -> None:
         self.table = PathTable(routes)
         self.fallback = fallback
+        self.fallback_serves = fallback_serves
         self.unknown = unknown
         self.name = name
 
@@ -98,9 +108,9 @@ class MockApp:
         path = route_path(scope)
         found = self.table.match(path)
         if found is None:
-            if path.startswith("/"):
+            if "\n" not in path and self.fallback_serves(path):
                 await self.fallback(scope, receive, send)
-            else:  # absolute-form, "*" or authority-form: no route of Starlette's would match either
+            else:
                 reply = await self.unknown(RawRequest(scope, receive))
                 await reply(scope, receive, send)
             return
@@ -126,7 +136,7 @@ class AnyMethod:
     class, the route matches any method and the vendor code answers in the vendor's shape.
     """
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: RouteHandler) -> None:
         self._handler = handler
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

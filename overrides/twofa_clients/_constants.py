@@ -1,4 +1,5 @@
 """Every tuning value of the layer in one place: timeouts, retry caps, token refresh, size limits.
+Also the names of the vendors.
 
 Each is a default: clients take ``timeout=``, ``retry=RetryPolicy(...)`` and ``limits=CallLimits(...)``.
 Values that come from outside (bodies, waits, token lifetimes) are bounded here, so no answer can
@@ -7,7 +8,13 @@ make a call use unbounded memory or time.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import httpx
+
+# The vendors the layer speaks to. Here, in a module that imports nothing of the layer, so that _errors,
+# _verify and _vendor can all name it without importing one another.
+Vendor = Literal["infobip", "bandwidth"]
 
 # --- time ------------------------------------------------------------------------------------------
 

@@ -34,11 +34,10 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._constants import MAX_MESSAGE_CHARS
+from ._constants import Vendor as Vendor  # defined in a leaf module: _vendor.py and _verify.py use it too
 
 if TYPE_CHECKING:
     from ._vendor import VendorProfile
-
-Vendor = Literal["infobip", "bandwidth"]
 
 
 class TwoFactorError(Exception):

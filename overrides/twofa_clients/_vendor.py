@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ._errors import Vendor
+from ._constants import Vendor
 from ._verify import VerifyResult
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ._errors import Vendor
+from ._constants import Vendor
 
 # Infobip's documented pinError values; others are passed through as plain strings.
 KnownPinError = Literal["WRONG_PIN", "TTL_EXPIRED", "NO_MORE_PIN_ATTEMPTS"]

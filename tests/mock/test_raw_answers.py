@@ -11,6 +11,7 @@ import pytest
 from twofa_mocks import BandwidthMock, Fault, InfobipMock
 from twofa_mocks import infobip as infobip_demo
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_USER
+from twofa_mocks.bandwidth import _codes as bandwidth_codes
 from twofa_mocks.infobip._app import OPERATIONS
 
 JSON = b"application/json; charset=utf-8"
@@ -21,13 +22,20 @@ BANDWIDTH_CODE = f"/api/v1/accounts/{DEMO_ACCOUNT}/code"
 
 
 def exchange(
-    app: Any, method: str, path: str, headers: list[tuple[str, str]], body: bytes = b"", *, leave: bool = False
+    app: Any,
+    method: str,
+    path: str,
+    headers: list[tuple[str, str]],
+    body: bytes = b"",
+    *,
+    leave: bool = False,
+    host: bytes = b"mock",
 ) -> tuple[list[dict[str, Any]], BaseException | None]:
     """Every message the app sends, and what it raised. ``leave``: the client disconnects mid-body."""
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method, "scheme": "http",
         "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-        "headers": [(b"host", b"mock")] + [(k.lower().encode(), v.encode("latin-1")) for k, v in headers],
+        "headers": [(b"host", host)] + [(k.lower().encode(), v.encode("latin-1")) for k, v in headers],
         "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
     }  # fmt: skip
     incoming: list[dict[str, Any]] = [{"type": "http.request", "body": body, "more_body": False}]
@@ -109,6 +117,31 @@ def test_infobip_unknown_paths_are_404_for_every_method(path: str) -> None:
         assert sent == answer(404, body), f"{method} {path}"
 
 
+# A request target with %0A has a newline in its ASGI path. Paths that reach no vendor route used to go
+# to Starlette, whose patterns stop at a newline ("." does not match one) and let one end a path ("$"
+# matches before it): a plain-text 404, a 307 redirect, or the control route a trailing newline hides.
+NEWLINE_PATHS = [
+    "/a\nb", "/2fa/2/pin\n/verify", "/x\n/", f"/api/v1/accounts/{DEMO_ACCOUNT}/code\n/verify",
+    "/_mock/a\nb", "/_mock/health\n", "/_mock/health\n/", "/\n\n",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", NEWLINE_PATHS)
+@pytest.mark.parametrize("vendor", ["infobip", "bandwidth"])
+def test_a_path_with_a_newline_gets_the_vendors_unknown_route_answer(vendor: str, path: str) -> None:
+    mock = InfobipMock() if vendor == "infobip" else BandwidthMock()
+    body = (
+        b'{"requestError":{"serviceException":{"messageId":"NOT_FOUND","text":"Not found"}}}'
+        if vendor == "infobip"
+        else b'{"message":"Missing Authentication Token"}'
+    )
+    status = 404 if vendor == "infobip" else 403
+    for method in ["GET", "POST", "QUERY"]:
+        for host in (b"mock", b"127.0.0.1"):  # the control surface's guard lets the loopback one through
+            sent, raised = exchange(mock.app, method, path, [], host=host)
+            assert (sent, raised) == (answer(status, body), None), f"{method} {path!r} Host {host!r}"
+
+
 @pytest.mark.parametrize("vendor", ["infobip", "bandwidth"])
 def test_a_client_that_leaves_mid_body_gets_nothing(vendor: str) -> None:
     mock, path, auth = (
@@ -142,7 +175,7 @@ def test_an_error_escaping_a_handler_gets_a_plain_500_and_reaches_the_server(mon
     async def broken(self: BandwidthMock, request: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(BandwidthMock, "verify_code", broken)
+    monkeypatch.setattr(bandwidth_codes, "verify_code", broken)  # the operation the route calls
     mock = BandwidthMock()
     sent, raised = exchange(mock.app, "POST", f"{BANDWIDTH_CODE}/verify", [("Authorization", BANDWIDTH_AUTH)], b"{}")
     assert sent == answer(500, b"Internal Server Error", content_type=b"text/plain; charset=utf-8")

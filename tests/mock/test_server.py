@@ -24,6 +24,15 @@ def test_binds_loopback_on_a_free_port_and_serves_its_spec() -> None:
         assert httpx.get(f"{server.url}/_mock/health").json() == {"status": "ok"}
 
 
+def test_an_encoded_newline_in_the_path_gets_the_vendors_answer() -> None:
+    # uvicorn decodes %0A into the ASGI path; Starlette answered such paths in plain text.
+    with run_in_thread(BandwidthMock().app) as server, httpx.Client(base_url=server.url) as client:
+        for path in ("/a%0Ab", "/_mock/health%0A", f"/api/v1/accounts/{DEMO_ACCOUNT}/code%0A/verify"):
+            response = client.get(path)
+            assert (response.status_code, response.content) == (403, b'{"message":"Missing Authentication Token"}')
+            assert response.headers["content-type"] == "application/json; charset=utf-8"
+
+
 def test_dropped_connection_and_latency_faults() -> None:
     mock = BandwidthMock()
     with run_in_thread(mock.app) as server, httpx.Client(base_url=server.url, headers=AUTH) as client:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .._bounds import YEAR, check_cap, check_number, check_text
+from .._bounds import YEAR, check_caps, check_number, check_text
 
 DEMO_ACCOUNT = "9900000"
 DEMO_USER = "demo-api-user"
@@ -75,13 +75,13 @@ class BandwidthConfig:
         check_text("applicationName", self.application_name, MAX_APPLICATION_NAME)
         if self.unknown_route_status not in (403, 404):
             raise ValueError("unknownRouteStatus must be 403 or 404")
-        caps = {
-            "maxLiveCodesPerNumber": self.max_live_codes_per_number,
-            "maxCodes": self.max_codes,
-            "maxLockoutCounters": self.max_lockout_counters,
-            "maxTokens": self.max_tokens,
-            "maxDeliveries": self.max_deliveries,
-            "maxDeliveryCharacters": self.max_delivery_characters,
-        }
-        for name, value in caps.items():
-            check_cap(name, value)
+        check_caps(
+            {
+                "maxLiveCodesPerNumber": self.max_live_codes_per_number,
+                "maxCodes": self.max_codes,
+                "maxLockoutCounters": self.max_lockout_counters,
+                "maxTokens": self.max_tokens,
+                "maxDeliveries": self.max_deliveries,
+                "maxDeliveryCharacters": self.max_delivery_characters,
+            }
+        )

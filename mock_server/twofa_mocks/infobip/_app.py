@@ -2,49 +2,34 @@
 
 A request goes: fault injection -> route (404, 405) -> auth (401, 403) -> body and parameters (400)
 -> lookups (404) -> limits (429) -> the operation. Every vendor answer is JSON in the
-``requestError.serviceException`` envelope. The handlers live in _templates.py (applications and
-templates), _pins.py (PINs and verification records) and _auth.py (credentials, keys, tokens).
+``requestError.serviceException`` envelope. The operations live in _templates.py (applications and
+templates), _pins.py (PINs and verification records) and _auth.py (credentials, keys, tokens); they
+see the mock as an ``InfobipState`` (_state.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
+import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.requests import ClientDisconnect
-
-from .._access import ControlAccess
-from .._clock import MockClock
 from .._control import apply_changes
-from .._faults import Fault
-from .._http import Answer, RawRequest, Reply, drop_connection, no_answer
-from .._routing import Handler as RouteHandler
+from .._http import Answer, RawRequest, Reply
+from .._operation import Run, answer
+from .._routing import RouteHandler
 from .._service import MockService
 from . import _auth, _demo, _pins, _templates
-from ._common import (
-    FAULT_ERRORS,
-    MESSAGE_NOT_FOUND,
-    METHOD_NOT_ALLOWED,
-    NOT_FOUND,
-    THROTTLE_TEXTS,
-    ApiError,
-    Ctx,
-    service_error,
-)
 from ._config import SCOPE_MANAGE, SCOPE_PIN_MANAGE, SCOPE_PIN_SEND, InfobipConfig
-from ._store import Application, InfobipStore, Template, TemplateKind
-from ._validation import Invalid
+from ._errors import METHOD_NOT_ALLOWED, NOT_FOUND, service_error
+from ._request import Ctx
+from ._state import InfobipState, VersionErrors
+from ._store import InfobipStore
 
-logger = logging.getLogger(__name__)
-
-Handler = Callable[["InfobipMock", Ctx], Awaitable[Answer]]
+Handler = Callable[[InfobipState, Ctx], Awaitable[Answer]]
 MANAGE = frozenset({SCOPE_MANAGE})
 PIN = frozenset({SCOPE_MANAGE, SCOPE_PIN_SEND})
 PIN_EMAIL = frozenset({SCOPE_PIN_MANAGE, SCOPE_PIN_SEND})  # C15: resend over e-mail, as published
-TEN_MINUTES = 600.0
 # Every route takes every method, so the dispatcher answers 405 in the vendor's shape.
 
 
@@ -63,36 +48,37 @@ class Operation:
 
 APPS = "/applications"
 APP = f"{APPS}/{{app}}"
-T, P, A = _templates, _pins, _auth
+MESSAGES = f"{APP}/messages"
+EMAIL_MESSAGES = f"{APP}/email/messages"
 OPERATIONS = (
-    Operation("get-2fa-applications", "GET", APPS, T.list_applications, MANAGE, limit=50),
-    Operation("create-2fa-application", "POST", APPS, T.create_application, MANAGE, limit=20),
-    Operation("get-2fa-application", "GET", APP, T.get_application, MANAGE, limit=100),
-    Operation("update-2fa-application", "PUT", APP, T.update_application, MANAGE, limit=40),
-    Operation("get-2fa-message-templates", "GET", f"{APP}/messages", T.list_templates, MANAGE),
-    Operation("create-2fa-message-template", "POST", f"{APP}/messages", T.create_template, MANAGE),
-    Operation("get-2fa-message-template", "GET", f"{APP}/messages/{{msg}}", T.get_template, MANAGE),
-    Operation("update-2fa-message-template", "PUT", f"{APP}/messages/{{msg}}", T.update_template, MANAGE),
+    Operation("get-2fa-applications", "GET", APPS, _templates.list_applications, MANAGE, limit=50),
+    Operation("create-2fa-application", "POST", APPS, _templates.create_application, MANAGE, limit=20),
+    Operation("get-2fa-application", "GET", APP, _templates.get_application, MANAGE, limit=100),
+    Operation("update-2fa-application", "PUT", APP, _templates.update_application, MANAGE, limit=40),
+    Operation("get-2fa-message-templates", "GET", MESSAGES, _templates.list_templates, MANAGE),
+    Operation("create-2fa-message-template", "POST", MESSAGES, _templates.create_template, MANAGE),
+    Operation("get-2fa-message-template", "GET", f"{MESSAGES}/{{msg}}", _templates.get_template, MANAGE),
+    Operation("update-2fa-message-template", "PUT", f"{MESSAGES}/{{msg}}", _templates.update_template, MANAGE),
     Operation(
-        "create-2fa-email-message-template", "POST", f"{APP}/email/messages", T.create_email_template,
+        "create-2fa-email-message-template", "POST", EMAIL_MESSAGES, _templates.create_email_template,
         MANAGE, versions=(2,), limit=20,
     ),
     Operation(
-        "update-2fa-email-message-template", "PUT", f"{APP}/email/messages/{{msg}}", T.update_email_template,
+        "update-2fa-email-message-template", "PUT", f"{EMAIL_MESSAGES}/{{msg}}", _templates.update_email_template,
         MANAGE, versions=(2,), limit=40,
     ),
-    Operation("send-2fa-pin-code-over-sms", "POST", "/pin", P.send_sms, PIN),
-    Operation("resend-2fa-pin-code-over-sms", "POST", "/pin/{pin}/resend", P.resend_sms, PIN),
-    Operation("send-2fa-pin-code-over-voice", "POST", "/pin/voice", P.send_voice, PIN),
-    Operation("resend-2fa-pin-code-over-voice", "POST", "/pin/{pin}/resend/voice", P.resend_voice, PIN),
-    Operation("send-2fa-pin-code-over-email", "POST", "/pin/email", P.send_email, PIN, versions=(2,)),
+    Operation("send-2fa-pin-code-over-sms", "POST", "/pin", _pins.send_sms, PIN),
+    Operation("resend-2fa-pin-code-over-sms", "POST", "/pin/{pin}/resend", _pins.resend_sms, PIN),
+    Operation("send-2fa-pin-code-over-voice", "POST", "/pin/voice", _pins.send_voice, PIN),
+    Operation("resend-2fa-pin-code-over-voice", "POST", "/pin/{pin}/resend/voice", _pins.resend_voice, PIN),
+    Operation("send-2fa-pin-code-over-email", "POST", "/pin/email", _pins.send_email, PIN, versions=(2,)),
     Operation(
-        "resend-2fa-pin-code-over-email", "POST", "/pin/{pin}/resend/email", P.resend_email, PIN_EMAIL,
+        "resend-2fa-pin-code-over-email", "POST", "/pin/{pin}/resend/email", _pins.resend_email, PIN_EMAIL,
         versions=(2,),
     ),
-    Operation("verify-2fa-phone-number", "POST", "/pin/{pin}/verify", P.verify, PIN),
-    Operation("get-2fa-verification-status", "GET", f"{APP}/verifications", P.verifications, PIN),
-    Operation("create-api-key", "POST", "/api-key", A.create_api_key, frozenset(), versions=(1,)),
+    Operation("verify-2fa-phone-number", "POST", "/pin/{pin}/verify", _pins.verify, PIN),
+    Operation("get-2fa-verification-status", "GET", f"{APP}/verifications", _pins.verifications, PIN),
+    Operation("create-api-key", "POST", "/api-key", _auth.create_api_key, frozenset(), versions=(1,)),
 )  # fmt: skip
 TOKEN_PATH = "/auth/1/oauth2/token"  # noqa: S105 - a path
 TOKEN_OPERATION = "oauth2-token"  # noqa: S105 - a fault-injection key
@@ -103,22 +89,21 @@ def operation_id(op: Operation, version: int) -> str:
     return op.name if version == 2 else f"v1-{op.name}"
 
 
-class InfobipMock(MockService[InfobipConfig, InfobipStore]):
+# What one method of one path runs: (fault key, the operation, its error answers).
+Endpoint = tuple[str, Run, VersionErrors]
+
+
+class InfobipMock(MockService[InfobipConfig, InfobipStore], InfobipState):
     """One Infobip account world: configuration, state, outbox, clock and faults."""
 
     spec_file = "infobip-2fa.yaml"
+    config_type = InfobipConfig
+    store_type = InfobipStore
     fault_operations = frozenset(
         {operation_id(op, version) for op in OPERATIONS for version in op.versions} | {TOKEN_OPERATION}
     )
 
-    def __init__(
-        self,
-        config: InfobipConfig | None = None,
-        *,
-        clock: MockClock | None = None,
-        control: ControlAccess | None = None,
-    ) -> None:
-        super().__init__(config or InfobipConfig(), InfobipStore, clock, control)
+    def _fresh_store(self) -> None:
         self._apply_caps()
         if self.config.demo_account:
             _demo.add(self.store, self.config)
@@ -127,13 +112,6 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore]):
         """Caps the store holds itself rather than taking with each call."""
         for windows in (self.store.windows, self.store.account_windows):
             windows.max_keys = self.config.max_rate_limit_keys
-
-    def reset(self) -> None:
-        with self.lock:
-            super().reset()
-            self._apply_caps()
-            if self.config.demo_account:
-                _demo.add(self.store, self.config)
 
     def configure(self, changes: dict[str, Any]) -> None:
         with self.lock:
@@ -151,111 +129,38 @@ class InfobipMock(MockService[InfobipConfig, InfobipStore]):
     # --- routing -------------------------------------------------------------------------------
 
     def _routes(self) -> list[tuple[str, RouteHandler]]:
-        by_path: dict[str, dict[str, tuple[int, Operation, str]]] = {}
+        errors = {version: VersionErrors(self, version) for version in (1, 2)}
+        by_path: dict[str, dict[str, Endpoint]] = {}
         for op in OPERATIONS:
             for version in op.versions:
-                by_path.setdefault(f"/2fa/{version}{op.path}", {})[op.method] = (version, op, operation_id(op, version))
-        routes = [(path, self._dispatcher(ops)) for path, ops in by_path.items()]
-        routes.append((TOKEN_PATH, self._dispatcher({}, token=True)))
+                endpoint = (operation_id(op, version), self._operation(op, version), errors[version])
+                by_path.setdefault(f"/2fa/{version}{op.path}", {})[op.method] = endpoint
+        routes = [(path, self._dispatcher(endpoints)) for path, endpoints in by_path.items()]
+        token: Endpoint = (TOKEN_OPERATION, functools.partial(_auth.token, self), errors[2])
+        routes.append((TOKEN_PATH, self._dispatcher({"POST": token})))
         return routes
 
-    def _dispatcher(self, methods: dict[str, tuple[int, Operation, str]], *, token: bool = False) -> RouteHandler:
+    def _operation(self, op: Operation, version: int) -> Run:
+        operation = operation_id(op, version)
+
+        async def run(request: RawRequest) -> Answer:
+            scopes = _auth.authorize(self, request, op.scopes)
+            return await op.handler(self, Ctx(request, version, operation, op.name, op.limit, scopes))
+
+        return run
+
+    def _dispatcher(self, endpoints: dict[str, Endpoint]) -> RouteHandler:
         # A known path with another method: 405 with Allow (no HEAD/OPTIONS either), the same every time.
-        not_allowed = service_error(405, METHOD_NOT_ALLOWED).with_header(
-            "Allow", "POST" if token else ", ".join(sorted(methods))
-        )
+        not_allowed = service_error(405, METHOD_NOT_ALLOWED).with_header("Allow", ", ".join(sorted(endpoints)))
 
         async def dispatch(request: RawRequest) -> Reply:
-            if token and request.method == "POST":
-                return await self._faulty(TOKEN_OPERATION, 2, request, lambda: _auth.token(self, request))
-            entry = methods.get(request.method)
-            if entry is None:
+            endpoint = endpoints.get(request.method)
+            if endpoint is None:
                 return not_allowed
-            version, op, operation = entry
-            return await self._faulty(operation, version, request, lambda: self._run(op, version, operation, request))
+            operation, run, errors = endpoint
+            return await answer(self.faults, operation, request, run, errors)
 
         return dispatch
 
     async def unknown_route(self, request: RawRequest) -> Reply:
         return UNKNOWN_ROUTE
-
-    async def _faulty(
-        self, operation: str, version: int, request: RawRequest, run: Callable[[], Awaitable[Reply]]
-    ) -> Reply:
-        fault = self.faults.take(operation)
-        if fault is None:
-            return await run()
-        return await self._apply_fault(fault, version, request, run)
-
-    async def _apply_fault(
-        self, fault: Fault, version: int, request: RawRequest, run: Callable[[], Awaitable[Reply]]
-    ) -> Reply:
-        await request.body()  # the request reached the server before anything goes wrong
-        if fault.latency:
-            await asyncio.sleep(fault.latency)
-        if fault.drop:
-            return drop_connection
-        if fault.status is None:
-            return await run()
-        if fault.status == 429:
-            response = self.throttled(version).response
-        else:
-            response = service_error(fault.status, FAULT_ERRORS[fault.status])
-        if fault.retry_after is not None:
-            response = response.with_header("Retry-After", f"{fault.retry_after:g}")
-        return response
-
-    async def _run(self, op: Operation, version: int, operation: str, request: RawRequest) -> Reply:
-        try:
-            ctx = _auth.authorize(self, request, op, version, operation)
-            return await op.handler(self, ctx)
-        except ApiError as exc:
-            return exc.response
-        except Invalid as exc:
-            return self.bad_request(exc.errors, version)
-        except ClientDisconnect:  # the client left mid-body: not a bug, and nobody to answer
-            return no_answer
-        except Exception:  # a bug: answer in the vendor's shape and leave a trace
-            logger.exception("unexpected error in %s", operation)
-            return service_error(500, FAULT_ERRORS[500])
-
-    # --- helpers for the handlers (call them holding self.lock) ----------------------------------
-
-    def bad_request(self, errors: dict[str, list[str]], version: int) -> Answer:
-        keep = version == 2 or self.config.v1_validation_errors
-        return service_error(400, ("BAD_REQUEST", "Bad request"), errors if keep else None)
-
-    def throttled(self, version: int) -> ApiError:
-        message_id = self.config.v2_throttle_id if version == 2 else self.config.v1_throttle_id
-        return ApiError.of(429, (message_id, THROTTLE_TEXTS[message_id]))
-
-    def now(self) -> float:
-        """The mock time, after forgetting what has expired by then."""
-        now = self.clock.now()
-        self.store.evict(now, self.config.record_retention_seconds)
-        return now
-
-    def account_limit(self, ctx: Ctx) -> None:
-        """U32: the published per-account limits, when switched on."""
-        if self.config.enforce_account_rate_limits and ctx.account_limit:
-            key, now = ctx.limit_key, self.clock.now()
-            if not self.store.account_windows.allow(key, ctx.account_limit, TEN_MINUTES, now):
-                raise self.throttled(ctx.version)
-
-    def application(self, app_id: str) -> Application:
-        app = self.store.applications.get(app_id)
-        if app is None:
-            raise ApiError.of(404, NOT_FOUND)  # U4
-        return app
-
-    def template(self, ctx: Ctx, app: Application, msg_id: str, kind: TemplateKind | None) -> Template:
-        """A template of ``app``; e-mail templates do not exist in /2fa/1, and ``kind`` must match."""
-        template = app.templates.get(msg_id)
-        if (
-            template is None
-            or (ctx.version == 1 and template.kind == "email")
-            or (kind is not None and template.kind != kind)
-        ):
-            not_found = MESSAGE_NOT_FOUND if self.config.template_not_found_id == "MESSAGE_NOT_FOUND" else NOT_FOUND
-            raise ApiError.of(404, not_found)  # U5
-        return template

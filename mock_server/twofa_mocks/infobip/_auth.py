@@ -7,53 +7,31 @@ Also the two operations that make credentials: ``POST /2fa/1/api-key`` (Basic on
 
 from __future__ import annotations
 
-import base64
-import binascii
-import functools
-import hmac
-from typing import TYPE_CHECKING
-from urllib.parse import parse_qs
-
-from .._http import Answer, BodyError, RawRequest, media_type
-from ._common import FORBIDDEN, ApiError, Ctx
+from .. import _oauth
+from .._credentials import authorization, basic_pair, same_secret
+from .._http import Answer, RawRequest, media_type
 from ._config import ALL_SCOPES
-
-if TYPE_CHECKING:
-    from ._app import InfobipMock, Operation
-
-
-# Clients send the same few credentials on every request: decode each once (~1 us a request).
-@functools.lru_cache(maxsize=64)
-def _basic(credentials: str) -> tuple[str, str] | None:
-    try:
-        decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
-    user, sep, password = decoded.partition(":")
-    return (user, password) if sep else None
+from ._errors import FORBIDDEN, UNAUTHORIZED_ID, refusal
+from ._request import Ctx
+from ._state import InfobipState
 
 
-def _same(expected: str, given: str) -> bool:
-    return hmac.compare_digest(expected.encode(), given.encode())
-
-
-def _basic_user(mock: InfobipMock, credentials: str) -> str | None:
-    pair = _basic(credentials)
+def _basic_user(state: InfobipState, credentials: str) -> str | None:
+    pair = basic_pair(credentials)
     if pair is None:
         return None
-    expected = mock.config.basic_users.get(pair[0])
-    return pair[0] if expected is not None and _same(expected, pair[1]) else None
+    expected = state.config.basic_users.get(pair[0])
+    return pair[0] if expected is not None and same_secret(expected, pair[1]) else None
 
 
-def credential_scopes(mock: InfobipMock, request: RawRequest) -> tuple[str, frozenset[str]] | None:
+def credential_scopes(state: InfobipState, request: RawRequest) -> tuple[str, frozenset[str]] | None:
     """(scheme, scopes) of the Authorization header, or None when missing or invalid.
 
     Scheme words are case-sensitive (``App``, ``Basic``, ``IBSSO``, ``Bearer``), as the reference
     suggests; anything else is not a credential.
     """
-    scheme, _, credentials = (request.header("authorization") or "").partition(" ")
-    credentials = credentials.strip()
-    config, store = mock.config, mock.store
+    scheme, credentials = authorization(request)
+    config, store = state.config, state.store
     scopes: frozenset[str] | None = None
     if not credentials:
         return None
@@ -62,72 +40,68 @@ def credential_scopes(mock: InfobipMock, request: RawRequest) -> tuple[str, froz
         if scopes is None:
             scopes = store.issued_api_keys.get(credentials)
     elif scheme == "Basic":
-        user = _basic_user(mock, credentials)
+        user = _basic_user(state, credentials)
         if user is not None:
             scopes = config.basic_user_scopes.get(user, ALL_SCOPES)
     elif scheme == "IBSSO":
         scopes = config.ibsso_tokens.get(credentials)
         if scopes is not None and config.ibsso_idle_timeout_seconds:
-            now, last = mock.clock.now(), store.ibsso_last_use.get(credentials)
+            now, last = state.clock.now(), store.ibsso_last_use.get(credentials)
             if last is not None and now - last > config.ibsso_idle_timeout_seconds:
                 return None  # the session expired; it stays expired
             store.ibsso_last_use[credentials] = now
     elif scheme == "Bearer":
         issued = store.tokens.get(credentials)
-        if issued is not None and issued[1] > mock.clock.now():
+        if issued is not None and issued[1] > state.clock.now():
             scopes = issued[0]
         elif issued is None:
             scopes = config.bearer_tokens.get(credentials)
     return None if scopes is None else (scheme, scopes)
 
 
-def authorize(mock: InfobipMock, request: RawRequest, op: Operation, version: int, operation_id: str) -> Ctx:
-    """401 without a valid credential; 403 when it holds none of the operation's scopes."""
-    with mock.lock:
-        found = credential_scopes(mock, request)
-    if found is None or (not op.scopes and found[0] != "Basic"):  # API-key creation: Basic only
-        raise ApiError.of(401, ("UNAUTHORIZED", mock.config.unauthorized_text))
-    if op.scopes and not op.scopes & found[1]:
-        raise ApiError.of(403, FORBIDDEN)
-    return Ctx(request, version, operation_id, op.name, op.limit, found[1])
+def authorize(state: InfobipState, request: RawRequest, scopes: frozenset[str]) -> frozenset[str]:
+    """The scopes the request's credential holds: 401 without a valid credential, 403 when it holds none
+    of ``scopes`` (no ``scopes``: Basic credentials only, as for API-key creation)."""
+    with state.lock:
+        found = credential_scopes(state, request)
+    if found is None or (not scopes and found[0] != "Basic"):
+        raise refusal(401, (UNAUTHORIZED_ID, state.config.unauthorized_text))
+    if scopes and not scopes & found[1]:
+        raise refusal(403, FORBIDDEN)
+    return found[1]
 
 
-async def create_api_key(mock: InfobipMock, ctx: Ctx) -> Answer:
+async def create_api_key(state: InfobipState, ctx: Ctx) -> Answer:
     """``POST /2fa/1/api-key``: a new ``<32 hex>-<UUID>`` key with the Basic user's scopes (U31)."""
-    with mock.lock:
-        mock.account_limit(ctx)
-        key = mock.store.issue_api_key(ctx.scopes, mock.config.max_issued_api_keys)
-    if mock.config.api_key_as_json:
+    with state.lock:
+        state.account_limit(ctx)
+        key = state.store.issue_api_key(ctx.scopes, state.config.max_issued_api_keys)
+    if state.config.api_key_as_json:
         return Answer.json(key)
     return Answer.text(key)
 
 
-def _oauth_error(status: int, error: str) -> Answer:
-    return Answer.json({"error": error}, status)
-
-
-async def token(mock: InfobipMock, request: RawRequest) -> Answer:
+async def token(state: InfobipState, request: RawRequest) -> Answer:
     """OAuth2 client credentials (RFC 6749 section 4.4): form body, client in the form or Basic."""
     if media_type(request) not in ("", "application/x-www-form-urlencoded"):
-        return _oauth_error(400, "invalid_request")
-    try:
-        form = parse_qs((await request.read_limited()).decode("utf-8"), keep_blank_values=True)
-    except (BodyError, UnicodeDecodeError, ValueError):
-        return _oauth_error(400, "invalid_request")
-    scheme, _, credentials = (request.header("authorization") or "").partition(" ")
-    pair = _basic(credentials.strip()) if scheme == "Basic" else None
-    client_id, secret = pair or ((form.get("client_id") or [""])[0], (form.get("client_secret") or [""])[0])
-    with mock.lock:
-        config = mock.config
+        return _oauth.INVALID_REQUEST
+    form = await _oauth.read_form(request)
+    if form is None:
+        return _oauth.INVALID_REQUEST
+    scheme, credentials = authorization(request)
+    pair = basic_pair(credentials) if scheme == "Basic" else None
+    client_id, secret = pair or (_oauth.form_value(form, "client_id"), _oauth.form_value(form, "client_secret"))
+    with state.lock:
+        config = state.config
         expected = config.oauth_clients.get(client_id)
-        if expected is None or not _same(expected, secret):
-            return _oauth_error(401, "invalid_client")
-        if form.get("grant_type") != ["client_credentials"]:
-            return _oauth_error(400, "unsupported_grant_type")
+        if expected is None or not same_secret(expected, secret):
+            return _oauth.INVALID_CLIENT
+        if not _oauth.is_client_credentials(form):
+            return _oauth.UNSUPPORTED_GRANT_TYPE
         allowed = config.oauth_client_scopes.get(client_id, ALL_SCOPES)
         requested = frozenset(" ".join(form.get("scope", [])).split()) or allowed
         if not requested <= allowed:
-            return _oauth_error(400, "invalid_scope")
+            return _oauth.INVALID_SCOPE
         ttl = config.token_ttl_seconds
-        access_token = mock.store.issue_token(requested, ttl, mock.clock.now(), config.max_tokens)
-    return Answer.json({"access_token": access_token, "token_type": "Bearer", "expires_in": ttl})
+        access_token = state.store.issue_token(requested, ttl, state.clock.now(), config.max_tokens)
+    return _oauth.token_answer(access_token, ttl)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .._bounds import YEAR, check_cap, check_number, check_text
+from .._bounds import YEAR, check_caps, check_number, check_text
 
 # OAuth2 scopes of the published spec: which operation needs which is in _app.py (OPERATIONS).
 SCOPE_MANAGE = "2fa:manage"
@@ -170,18 +170,18 @@ class InfobipConfig:
             ("emailStatusDescription", self.email_status_description),
         ):
             check_text(name, text)
-        caps = {
-            "maxPins": self.max_pins,
-            "maxPlaceholderCharacters": self.max_placeholder_characters,
-            "maxRecordsPerDestination": self.max_records_per_destination,
-            "maxRecords": self.max_records,
-            "maxIssuedApiKeys": self.max_issued_api_keys,
-            "maxApplications": self.max_applications,
-            "maxTemplates": self.max_templates,
-            "maxTokens": self.max_tokens,
-            "maxRateLimitKeys": self.max_rate_limit_keys,
-            "maxDeliveries": self.max_deliveries,
-            "maxDeliveryCharacters": self.max_delivery_characters,
-        }
-        for name, value in caps.items():
-            check_cap(name, value)
+        check_caps(
+            {
+                "maxPins": self.max_pins,
+                "maxPlaceholderCharacters": self.max_placeholder_characters,
+                "maxRecordsPerDestination": self.max_records_per_destination,
+                "maxRecords": self.max_records,
+                "maxIssuedApiKeys": self.max_issued_api_keys,
+                "maxApplications": self.max_applications,
+                "maxTemplates": self.max_templates,
+                "maxTokens": self.max_tokens,
+                "maxRateLimitKeys": self.max_rate_limit_keys,
+                "maxDeliveries": self.max_deliveries,
+                "maxDeliveryCharacters": self.max_delivery_characters,
+            }
+        )

@@ -3,25 +3,26 @@
 The vendor's rules are in docs/infobip-2fa.md ("The PIN lifecycle").
 
 Each handler validates first (400), then looks up (404), then checks limits (429), then changes state
-holding ``mock.lock`` with no ``await`` in between, so concurrent requests are counted exactly.
+holding ``state.lock`` with no ``await`` in between, so concurrent requests are counted exactly.
 """
 
 from __future__ import annotations
 
 import hmac
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .._errors import InvalidRequest
 from .._http import Answer
 from .._outbox import Delivery
-from ._common import BAD_REQUEST, FORBIDDEN, NOT_FOUND, RESOURCE_NOT_FOUND, ApiError, Ctx, read_json
+from ._errors import BAD_REQUEST, FORBIDDEN, NOT_FOUND, RESOURCE_NOT_FOUND, refusal
 from ._render import TooLong, email_text, record_json, render_text
+from ._request import Ctx, read_json
+from ._state import InfobipState
 from ._store import Application, Channel, Pin, Record, Template, generate_pin, new_id
 from ._validation import (
     MAX_RENDERED,
-    Invalid,
     ResendInput,
-    invalid,
     limit_parts,
     parse_bool_query,
     parse_resend,
@@ -30,30 +31,27 @@ from ._validation import (
     time_seconds,
 )
 
-if TYPE_CHECKING:
-    from ._app import InfobipMock
-
 NOT_REACHABLE = "NC_DESTINATION_NOT_REACHABLE"
 
 
 # --- send -----------------------------------------------------------------------------------------
 
 
-async def send_sms(mock: InfobipMock, ctx: Ctx) -> Answer:
+async def send_sms(state: InfobipState, ctx: Ctx) -> Answer:
     nc_needed = parse_bool_query(ctx.request.query("ncNeeded"), "ncNeeded")
-    return await _send(mock, ctx, "sms", nc_needed is not False)  # default true
+    return await _send(state, ctx, "sms", nc_needed is not False)  # default true
 
 
-async def send_voice(mock: InfobipMock, ctx: Ctx) -> Answer:
-    return await _send(mock, ctx, "voice", False)  # C16: no Number Lookup on voice
+async def send_voice(state: InfobipState, ctx: Ctx) -> Answer:
+    return await _send(state, ctx, "voice", False)  # C16: no Number Lookup on voice
 
 
-async def send_email(mock: InfobipMock, ctx: Ctx) -> Answer:
-    return await _send(mock, ctx, "email", False)
+async def send_email(state: InfobipState, ctx: Ctx) -> Answer:
+    return await _send(state, ctx, "email", False)
 
 
-async def _send(mock: InfobipMock, ctx: Ctx, channel: Channel, nc_needed: bool) -> Answer:
-    config = mock.config
+async def _send(state: InfobipState, ctx: Ctx, channel: Channel, nc_needed: bool) -> Answer:
+    config = state.config
     req = parse_send(
         await read_json(ctx),
         ctx.version,
@@ -61,29 +59,31 @@ async def _send(mock: InfobipMock, ctx: Ctx, channel: Channel, nc_needed: bool) 
         validate_to=config.validate_destinations,
         forbid_pin=config.reject_pin_placeholder_key,
     )
-    with mock.lock:
-        now = mock.now()
-        config = mock.config
-        app = mock.store.applications.get(req.application_id)
+    with state.lock:
+        now = state.now()
+        config = state.config
+        app = state.store.applications.get(req.application_id)
         template = app.templates.get(req.message_id) if app is not None else None
         if template is None or app is None or (ctx.version == 1 and template.kind == "email"):
             status = config.unknown_send_target_status  # U3
-            raise ApiError.of(status, RESOURCE_NOT_FOUND if status == 404 else BAD_REQUEST)
+            raise refusal(status, RESOURCE_NOT_FOUND if status == 404 else BAD_REQUEST)
         if template.kind != ("email" if channel == "email" else "sms"):  # U12
             if config.template_kind_mismatch_status == 404:
-                raise ApiError.of(404, RESOURCE_NOT_FOUND)
-            raise invalid("messageId", f"is not a template for {'e-mail' if channel == 'email' else 'SMS or voice'}")
+                raise refusal(404, RESOURCE_NOT_FOUND)
+            raise InvalidRequest.of(
+                "messageId", f"is not a template for {'e-mail' if channel == 'email' else 'SMS or voice'}"
+            )
         if not app.enabled:  # U2
             if config.disabled_application_status == 403:
-                raise ApiError.of(403, FORBIDDEN)
-            raise invalid("applicationId", "application is disabled")
+                raise refusal(403, FORBIDDEN)
+            raise InvalidRequest.of("applicationId", "application is disabled")
         fields = template.fields
         pin_type = str(fields.get("pinType", "NUMERIC"))
         length = int(fields.get("pinLength", config.default_pin_length))
         value = generate_pin(pin_type, length)
         text = _message_text(template, channel, value, req.placeholders, "messageId")
-        mock.account_limit(ctx)
-        _send_limits(mock, ctx, app, req.to, now)
+        state.account_limit(ctx)
+        _send_limits(state, ctx, app, req.to, now)
         ttl = time_seconds(app.configuration.pin_time_to_live) or 0.0
         record = Record(req.to, now, sent=False)
         pin = Pin(
@@ -91,11 +91,11 @@ async def _send(mock: InfobipMock, ctx: Ctx, channel: Channel, nc_needed: bool) 
             app.configuration.pin_attempts, record, nc_needed=nc_needed, sender=req.sender,
             placeholders=req.placeholders, landing_page_placeholders=req.landing_page_placeholders,
         )  # fmt: skip
-        mock.store.add_pin(
+        state.store.add_pin(
             pin, config.expired_pin_retention_seconds, config.max_pins, config.max_placeholder_characters
         )
-        mock.store.add_record((app.id, req.to), record, config.max_records_per_destination, config.max_records)
-        body = _deliver(mock, pin, template, channel, text, req.placeholders, req.landing_page_placeholders,
+        state.store.add_record((app.id, req.to), record, config.max_records_per_destination, config.max_records)
+        body = _deliver(state, pin, template, channel, text, req.placeholders, req.landing_page_placeholders,
                         track=req.track_delivery, resend=False, now=now)  # fmt: skip
     return Answer.json(body)
 
@@ -108,28 +108,28 @@ def _message_text(template: Template, channel: Channel, pin: str, placeholders: 
     try:
         return render_text(template.fields, pin, placeholders)
     except TooLong:
-        raise Invalid(
+        raise InvalidRequest(
             {blame: [f"the message with its PIN and placeholders would be over {MAX_RENDERED} characters"]}
         ) from None
 
 
-def _send_limits(mock: InfobipMock, ctx: Ctx, app: Application, to: str, now: float) -> None:
+def _send_limits(state: InfobipState, ctx: Ctx, app: Application, to: str, now: float) -> None:
     """U13: both send limits admit, or the request is refused and neither counts it."""
-    windows = mock.store.windows
+    windows = state.store.windows
     checks = [
         (("send-app", app.id), limit_parts(app.configuration.send_pin_per_application_limit)),
         (("send-to", app.id, to), limit_parts(app.configuration.send_pin_per_phone_number_limit)),
     ]
     for key, parts in checks:
         if parts is not None and not windows.admits(key, parts[0], parts[1], now):
-            raise mock.throttled(ctx.version)
+            raise state.throttled(ctx.version)
     for key, parts in checks:
         if parts is not None:
             windows.allow(key, parts[0], parts[1], now)
 
 
 def _deliver(
-    mock: InfobipMock,
+    state: InfobipState,
     pin: Pin,
     template: Template,
     channel: Channel,
@@ -142,7 +142,7 @@ def _deliver(
     now: float,
 ) -> dict[str, Any]:
     """Deliver ``pin`` over ``channel`` (into the outbox) and build the send/resend response."""
-    config = mock.config
+    config = state.config
     body: dict[str, Any] = {"pinId": pin.id, "to": pin.to}
     extra: dict[str, Any] = {"applicationId": pin.application_id, "messageId": template.id, "resend": resend}
     delivered = True
@@ -171,47 +171,47 @@ def _deliver(
             body["externalMessageId"] = extra["externalMessageId"] = str(uuid.uuid4())
     if delivered:
         pin.record.sent = True
-        mock.outbox.add(Delivery(channel, pin.to, text, pin.value, pin.id, now, sender=sender, extra=extra))
+        state.outbox.add(Delivery(channel, pin.to, text, pin.value, pin.id, now, sender=sender, extra=extra))
     return body
 
 
 # --- resend ---------------------------------------------------------------------------------------
 
 
-async def resend_sms(mock: InfobipMock, ctx: Ctx) -> Answer:
-    return await _resend(mock, ctx, "sms")
+async def resend_sms(state: InfobipState, ctx: Ctx) -> Answer:
+    return await _resend(state, ctx, "sms")
 
 
-async def resend_voice(mock: InfobipMock, ctx: Ctx) -> Answer:
-    return await _resend(mock, ctx, "voice")
+async def resend_voice(state: InfobipState, ctx: Ctx) -> Answer:
+    return await _resend(state, ctx, "voice")
 
 
-async def resend_email(mock: InfobipMock, ctx: Ctx) -> Answer:
-    return await _resend(mock, ctx, "email")
+async def resend_email(state: InfobipState, ctx: Ctx) -> Answer:
+    return await _resend(state, ctx, "email")
 
 
-async def _resend(mock: InfobipMock, ctx: Ctx, channel: Channel) -> Answer:
+async def _resend(state: InfobipState, ctx: Ctx, channel: Channel) -> Answer:
     """Same PIN, same pinId, same TTL and attempt counter (U19); counts toward send limits (U13)."""
     if ctx.version == 2:  # C17: the body is optional; /2fa/1 resends take none
         body = await read_json(ctx, optional=True)
-        req = parse_resend(body, email=channel == "email", forbid_pin=mock.config.reject_pin_placeholder_key)
+        req = parse_resend(body, email=channel == "email", forbid_pin=state.config.reject_pin_placeholder_key)
     else:
         req = ResendInput(None, None, track_delivery=False)
-    with mock.lock:
-        now = mock.now()
-        config = mock.config
-        pin = mock.store.pins.get(ctx.path("pin"))
+    with state.lock:
+        now = state.now()
+        config = state.config
+        pin = state.store.pins.get(ctx.path("pin"))
         if pin is None or (ctx.version == 1 and pin.channel == "email"):
-            raise ApiError.of(404, NOT_FOUND)
+            raise refusal(404, NOT_FOUND)
         if now >= pin.expires_at and not config.resend_expired_pins:
-            raise ApiError.of(404, NOT_FOUND)  # U20
+            raise refusal(404, NOT_FOUND)  # U20
         if (pin.channel == "email") != (channel == "email") or (
             pin.channel != channel and not config.cross_channel_resend
         ):  # U21; /2fa/1 documents no 400 for resends
             if ctx.version == 1:
-                raise ApiError.of(404, NOT_FOUND)
-            raise invalid("pinId", f"a {pin.channel} PIN cannot be resent over {channel}")
-        app = mock.store.applications[pin.application_id]
+                raise refusal(404, NOT_FOUND)
+            raise InvalidRequest.of("pinId", f"a {pin.channel} PIN cannot be resent over {channel}")
+        app = state.store.applications[pin.application_id]
         template = app.templates[pin.template_id]
         placeholders = pin.placeholders if req.placeholders is None else req.placeholders
         landing = (
@@ -220,10 +220,10 @@ async def _resend(mock: InfobipMock, ctx: Ctx, channel: Channel) -> Answer:
         # The template may have changed since the send: the same bound, blamed on what the resend brought.
         text = _message_text(template, channel, pin.value, placeholders,
                              "pinId" if req.placeholders is None else "placeholders")  # fmt: skip
-        mock.account_limit(ctx)
+        state.account_limit(ctx)
         if config.resends_count_toward_limits:
-            _send_limits(mock, ctx, app, pin.to, now)
-        body = _deliver(mock, pin, template, channel, text, placeholders, landing,
+            _send_limits(state, ctx, app, pin.to, now)
+        body = _deliver(state, pin, template, channel, text, placeholders, landing,
                         track=req.track_delivery, resend=True, now=now)  # fmt: skip
     return Answer.json(body)
 
@@ -231,21 +231,21 @@ async def _resend(mock: InfobipMock, ctx: Ctx, channel: Channel) -> Answer:
 # --- verify ---------------------------------------------------------------------------------------
 
 
-async def verify(mock: InfobipMock, ctx: Ctx) -> Answer:
+async def verify(state: InfobipState, ctx: Ctx) -> Answer:
     """Check order (U15): 404 unknown, 429 verifyPinLimit, TTL_EXPIRED, NO_MORE_PIN_ATTEMPTS, U16, compare."""
     given = parse_verify(await read_json(ctx))
-    with mock.lock:
-        now = mock.now()
-        config = mock.config
-        pin = mock.store.pins.get(ctx.path("pin"))
+    with state.lock:
+        now = state.now()
+        config = state.config
+        pin = state.store.pins.get(ctx.path("pin"))
         if pin is None:
-            raise ApiError.of(404, NOT_FOUND)
-        app = mock.store.applications[pin.application_id]
-        mock.account_limit(ctx)
+            raise refusal(404, NOT_FOUND)
+        app = state.store.applications[pin.application_id]
+        state.account_limit(ctx)
         parts = limit_parts(app.configuration.verify_pin_limit)
         key = ("verify", app.id, pin.to)  # U14: per (application, destination)
-        if parts is not None and not mock.store.windows.allow(key, parts[0], parts[1], now):
-            raise mock.throttled(ctx.version)
+        if parts is not None and not state.store.windows.allow(key, parts[0], parts[1], now):
+            raise state.throttled(ctx.version)
         error: str | None = None
         if now >= pin.expires_at:
             error = "TTL_EXPIRED"
@@ -279,18 +279,18 @@ def _same_pin(expected: str, given: str, case_insensitive: bool) -> bool:
 # --- verification records -------------------------------------------------------------------------
 
 
-async def verifications(mock: InfobipMock, ctx: Ctx) -> Answer:
+async def verifications(state: InfobipState, ctx: Ctx) -> Answer:
     """Records of one destination, newest first (U26), filtered by ``verified`` and ``sent`` (U27)."""
     msisdn = ctx.request.query("msisdn")
     if msisdn is None:
-        raise invalid("msisdn", "must not be null")
+        raise InvalidRequest.of("msisdn", "must not be null")
     verified = parse_bool_query(ctx.request.query("verified"), "verified")
     sent = parse_bool_query(ctx.request.query("sent"), "sent")
-    with mock.lock:
-        mock.now()
-        app = mock.application(ctx.path("app"))
-        mock.account_limit(ctx)
-        records = reversed(mock.store.records.get((app.id, msisdn), ()))
+    with state.lock:
+        state.now()
+        app = state.application(ctx.path("app"))
+        state.account_limit(ctx)
+        records = reversed(state.store.records.get((app.id, msisdn), ()))
         body = [
             record_json(r)
             for r in records

@@ -1,126 +1,130 @@
 """Applications and message templates (sections 6.1-6.6 and 9.5), both URL versions.
 
 Each handler validates first (400), then looks up (404), then checks limits (429), then changes state
-holding ``mock.lock`` with no ``await`` in between.
+holding ``state.lock`` with no ``await`` in between.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .._errors import InvalidRequest
 from .._http import Answer
-from ._common import Ctx, read_json
 from ._render import application_json, template_json
-from ._store import Application, Configuration, Template, new_id
+from ._request import Ctx, read_json
+from ._state import InfobipState
+from ._store import Application, Configuration, Template, TemplateKind, new_id
 from ._validation import (
     PIN_PLACEHOLDER,
     ApplicationInput,
-    invalid,
     parse_application,
     parse_email_template,
     parse_sms_template,
 )
 
-if TYPE_CHECKING:
-    from ._app import InfobipMock
-
 EMAIL_DEFAULT_PIN_LENGTH = 4  # documented for e-mail templates
 EMAIL_DEFAULT_PIN_TYPE = "NUMERIC"
 
 
-def _ok(body: Any) -> Answer:
-    return Answer.json(body)
-
-
-def _check_room(mock: InfobipMock, what: str) -> None:
+def _check_room(state: InfobipState, what: str) -> None:
     """A 400 when the account already holds as many applications (or templates) as the mock keeps."""
-    config, store = mock.config, mock.store
+    config, store = state.config, state.store
     count, cap, setting = (
         (len(store.applications), config.max_applications, "maxApplications")
         if what == "applications"
         else (store.template_count, config.max_templates, "maxTemplates")
     )
     if count >= cap:
-        raise invalid("body", f"the account already has {cap} {what}, the most this mock keeps ({setting})")
+        raise InvalidRequest.of("body", f"the account already has {cap} {what}, the most this mock keeps ({setting})")
 
 
-def _check_unique_name(mock: InfobipMock, name: str, own_id: str | None = None) -> None:
-    if mock.config.unique_application_names and any(
-        app.name == name and app.id != own_id for app in mock.store.applications.values()
+def _check_unique_name(state: InfobipState, name: str, own_id: str | None = None) -> None:
+    if state.config.unique_application_names and any(
+        app.name == name and app.id != own_id for app in state.store.applications.values()
     ):
-        raise invalid("name", "an application with this name already exists")  # U29 (off by default)
+        raise InvalidRequest.of("name", "an application with this name already exists")  # U29 (off by default)
 
 
 # --- applications ---------------------------------------------------------------------------------
 
 
-async def list_applications(mock: InfobipMock, ctx: Ctx) -> Answer:
-    with mock.lock:
-        mock.account_limit(ctx)
-        return _ok([application_json(app) for app in mock.store.applications.values()])
+async def list_applications(state: InfobipState, ctx: Ctx) -> Answer:
+    with state.lock:
+        state.account_limit(ctx)
+        return Answer.json([application_json(app) for app in state.store.applications.values()])
 
 
-async def create_application(mock: InfobipMock, ctx: Ctx) -> Answer:
+async def create_application(state: InfobipState, ctx: Ctx) -> Answer:
     data = parse_application(await read_json(ctx))
-    with mock.lock:
-        _check_room(mock, "applications")
-        _check_unique_name(mock, data.name)
-        mock.account_limit(ctx)
-        enabled = mock.config.default_enabled if data.enabled is None else data.enabled  # U1
+    with state.lock:
+        _check_room(state, "applications")
+        _check_unique_name(state, data.name)
+        state.account_limit(ctx)
+        enabled = state.config.default_enabled if data.enabled is None else data.enabled  # U1
         app = Application(new_id(), data.name, enabled, Configuration(**data.configuration))
-        mock.store.applications[app.id] = app
-        return Answer.json(application_json(app), mock.config.created_application_status)
+        state.store.applications[app.id] = app
+        return Answer.json(application_json(app), state.config.created_application_status)
 
 
-async def get_application(mock: InfobipMock, ctx: Ctx) -> Answer:
-    with mock.lock:
-        app = mock.application(ctx.path("app"))
-        mock.account_limit(ctx)
-        return _ok(application_json(app))
+async def get_application(state: InfobipState, ctx: Ctx) -> Answer:
+    with state.lock:
+        app = state.application(ctx.path("app"))
+        state.account_limit(ctx)
+        return Answer.json(application_json(app))
 
 
-async def update_application(mock: InfobipMock, ctx: Ctx) -> Answer:
+async def update_application(state: InfobipState, ctx: Ctx) -> Answer:
     data: ApplicationInput = parse_application(await read_json(ctx))
-    with mock.lock:
-        app = mock.application(ctx.path("app"))
-        _check_unique_name(mock, data.name, app.id)
-        mock.account_limit(ctx)
+    with state.lock:
+        app = state.application(ctx.path("app"))
+        _check_unique_name(state, data.name, app.id)
+        state.account_limit(ctx)
         app.name = data.name
-        if mock.config.put_resets_omitted_configuration:
-            app.enabled = mock.config.default_enabled if data.enabled is None else data.enabled
+        if state.config.put_resets_omitted_configuration:
+            app.enabled = state.config.default_enabled if data.enabled is None else data.enabled
             app.configuration = Configuration(**data.configuration)
         else:  # U28: what is left out keeps its current value
             app.enabled = app.enabled if data.enabled is None else data.enabled
             app.configuration = dataclasses.replace(app.configuration, **data.configuration)
-        return _ok(application_json(app))
+        return Answer.json(application_json(app))
 
 
 # --- templates ------------------------------------------------------------------------------------
 
 
-def _render(mock: InfobipMock, ctx: Ctx, template: Template) -> dict[str, Any]:
-    return template_json(template, ctx.version, hyphenated_v2=mock.config.v2_hyphenated_languages)
+def _render(state: InfobipState, ctx: Ctx, template: Template) -> dict[str, Any]:
+    return template_json(template, ctx.version, hyphenated_v2=state.config.v2_hyphenated_languages)
 
 
-async def list_templates(mock: InfobipMock, ctx: Ctx) -> Answer:
-    with mock.lock:
-        app = mock.application(ctx.path("app"))
-        mock.account_limit(ctx)
+def _add_template(
+    state: InfobipState, ctx: Ctx, app: Application, kind: TemplateKind, fields: dict[str, Any]
+) -> Answer:
+    """A new template of ``app`` (after its lookups, room and limits are checked), as the answer."""
+    template = Template(new_id(), app.id, kind, fields)
+    app.templates[template.id] = template
+    state.store.template_count += 1
+    return Answer.json(_render(state, ctx, template))
+
+
+async def list_templates(state: InfobipState, ctx: Ctx) -> Answer:
+    with state.lock:
+        app = state.application(ctx.path("app"))
+        state.account_limit(ctx)
         templates = [t for t in app.templates.values() if ctx.version == 2 or t.kind == "sms"]
-        return _ok([_render(mock, ctx, t) for t in templates])
+        return Answer.json([_render(state, ctx, t) for t in templates])
 
 
-async def get_template(mock: InfobipMock, ctx: Ctx) -> Answer:
-    with mock.lock:
-        app = mock.application(ctx.path("app"))
-        template = mock.template(ctx, app, ctx.path("msg"), None)
-        mock.account_limit(ctx)
-        return _ok(_render(mock, ctx, template))
+async def get_template(state: InfobipState, ctx: Ctx) -> Answer:
+    with state.lock:
+        app = state.application(ctx.path("app"))
+        template = state.template(ctx, app, ctx.path("msg"), None)
+        state.account_limit(ctx)
+        return Answer.json(_render(state, ctx, template))
 
 
-def _sms_fields(mock: InfobipMock, ctx: Ctx, body: Any, *, create: bool) -> dict[str, Any]:
-    config = mock.config
+def _sms_fields(state: InfobipState, ctx: Ctx, body: Any, *, create: bool) -> dict[str, Any]:
+    config = state.config
     return parse_sms_template(
         body,
         ctx.version,
@@ -131,62 +135,56 @@ def _sms_fields(mock: InfobipMock, ctx: Ctx, body: Any, *, create: bool) -> dict
     )
 
 
-async def create_template(mock: InfobipMock, ctx: Ctx) -> Answer:
-    fields = _sms_fields(mock, ctx, await read_json(ctx), create=True)
-    with mock.lock:
-        app = mock.application(ctx.path("app"))
-        _check_room(mock, "templates")
-        mock.account_limit(ctx)
-        fields.setdefault("pinLength", mock.config.default_pin_length)  # U6
+async def create_template(state: InfobipState, ctx: Ctx) -> Answer:
+    fields = _sms_fields(state, ctx, await read_json(ctx), create=True)
+    with state.lock:
+        app = state.application(ctx.path("app"))
+        _check_room(state, "templates")
+        state.account_limit(ctx)
+        fields.setdefault("pinLength", state.config.default_pin_length)  # U6
         fields.setdefault("pinPlaceholder", PIN_PLACEHOLDER)  # v2: fixed; v1 sends its own
-        template = Template(new_id(), app.id, "sms", fields)
-        app.templates[template.id] = template
-        mock.store.template_count += 1
-        return _ok(_render(mock, ctx, template))
+        return _add_template(state, ctx, app, "sms", fields)
 
 
-async def update_template(mock: InfobipMock, ctx: Ctx) -> Answer:
+async def update_template(state: InfobipState, ctx: Ctx) -> Answer:
     """Partial update. A v2 ``messageText`` brings the ``{{pin}}`` placeholder with it."""
-    changes = _sms_fields(mock, ctx, await read_json(ctx), create=False)
-    with mock.lock:
-        app = mock.application(ctx.path("app"))
-        template = mock.template(ctx, app, ctx.path("msg"), "sms")
+    changes = _sms_fields(state, ctx, await read_json(ctx), create=False)
+    with state.lock:
+        app = state.application(ctx.path("app"))
+        template = state.template(ctx, app, ctx.path("msg"), "sms")
         merged = {**template.fields, **changes}
         if ctx.version == 2 and "messageText" in changes:
             merged["pinPlaceholder"] = PIN_PLACEHOLDER
         placeholder = str(merged.get("pinPlaceholder", PIN_PLACEHOLDER))
-        if mock.config.require_pin_placeholder and placeholder not in str(merged.get("messageText", "")):
-            raise invalid("messageText", f"must contain the PIN placeholder {placeholder}")  # U9
-        mock.account_limit(ctx)
+        if state.config.require_pin_placeholder and placeholder not in str(merged.get("messageText", "")):
+            raise InvalidRequest.of("messageText", f"must contain the PIN placeholder {placeholder}")  # U9
+        state.account_limit(ctx)
         template.fields = merged
-        return _ok(_render(mock, ctx, template))
+        return Answer.json(_render(state, ctx, template))
 
 
-def _email_fields(mock: InfobipMock, body: Any, *, create: bool) -> dict[str, Any]:
-    config = mock.config
+def _email_fields(state: InfobipState, body: Any, *, create: bool) -> dict[str, Any]:
+    config = state.config
     return parse_email_template(
         body, create=create, lenient=config.accept_both_spellings, max_pin_length=config.max_pin_length
     )
 
 
-async def create_email_template(mock: InfobipMock, ctx: Ctx) -> Answer:
-    fields = _email_fields(mock, await read_json(ctx), create=True)
-    with mock.lock:
-        app = mock.application(ctx.path("app"))
-        _check_room(mock, "templates")
-        mock.account_limit(ctx)
+async def create_email_template(state: InfobipState, ctx: Ctx) -> Answer:
+    fields = _email_fields(state, await read_json(ctx), create=True)
+    with state.lock:
+        app = state.application(ctx.path("app"))
+        _check_room(state, "templates")
+        state.account_limit(ctx)
         fields = {"pinLength": EMAIL_DEFAULT_PIN_LENGTH, "pinType": EMAIL_DEFAULT_PIN_TYPE, **fields}
-        template = Template(new_id(), app.id, "email", fields)
-        app.templates[template.id] = template
-        mock.store.template_count += 1
-        return _ok(_render(mock, ctx, template))
+        return _add_template(state, ctx, app, "email", fields)
 
 
-async def update_email_template(mock: InfobipMock, ctx: Ctx) -> Answer:
-    changes = _email_fields(mock, await read_json(ctx), create=False)
-    with mock.lock:
-        app = mock.application(ctx.path("app"))
-        template = mock.template(ctx, app, ctx.path("msg"), "email")
-        mock.account_limit(ctx)
+async def update_email_template(state: InfobipState, ctx: Ctx) -> Answer:
+    changes = _email_fields(state, await read_json(ctx), create=False)
+    with state.lock:
+        app = state.application(ctx.path("app"))
+        template = state.template(ctx, app, ctx.path("msg"), "email")
+        state.account_limit(ctx)
         template.fields = {**template.fields, **changes}
-        return _ok(_render(mock, ctx, template))
+        return Answer.json(_render(state, ctx, template))

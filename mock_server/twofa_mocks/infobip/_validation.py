@@ -1,4 +1,4 @@
-"""Hand-written request validation: every problem is collected into ``validationErrors`` by field.
+"""Hand-written request validation: every problem, by field, in one ``InvalidRequest`` (``validationErrors``).
 
 Patterns are the spec's, matched against the whole value as JSON Schema (ECMA-262) reads ``^...$``:
 Python's ``$`` also matches before a trailing newline, so ``re.search`` took "41793026727\n" for
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .._errors import InvalidRequest
 from ._config import HARD_MAX_PIN_LENGTH
 
 __all__ = ["HARD_MAX_PIN_LENGTH"]  # re-exported: with the other size limits
@@ -55,18 +56,6 @@ LANGUAGES_V1 = (
     "en", "es", "ca", "zh-cn", "zh-tw", "da", "nl", "fr", "de",
     "it", "ja", "ko", "no", "pl", "pt-pt", "ru", "sv", "fi",
 )  # fmt: skip
-
-
-class Invalid(Exception):
-    """400 BAD_REQUEST with these ``validationErrors``."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__(errors)
-        self.errors = errors
-
-
-def invalid(name: str, message: str) -> Invalid:
-    return Invalid({name: [message]})
 
 
 class Fields:
@@ -192,7 +181,7 @@ class Fields:
 
     def check(self) -> None:
         if self.errors:
-            raise Invalid(self.errors)
+            raise InvalidRequest(self.errors)
 
 
 # --- spellings (U36) ------------------------------------------------------------------------------
@@ -442,4 +431,4 @@ def parse_bool_query(value: str | None, name: str) -> bool | None:
     lowered = value.lower()
     if lowered in ("true", "false"):
         return lowered == "true"
-    raise invalid(name, "must be true or false")
+    raise InvalidRequest.of(name, "must be true or false")

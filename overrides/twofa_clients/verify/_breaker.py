@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from .. import InvalidArgumentError
+from .._errors import InvalidArgumentError
 from ._vendor import Vendor
 
 State = Literal["closed", "open", "half_open"]

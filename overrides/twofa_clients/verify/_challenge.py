@@ -27,10 +27,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
-from .. import InvalidArgumentError
+from .._errors import InvalidArgumentError
 from ._destination import CHANNELS, Channel, destination
-from ._errors import ChallengeError
 from ._vendor import Vendor
+
+
+class ChallengeError(InvalidArgumentError):
+    """A challenge that cannot be used. The message says why and never quotes the challenge: it came
+    from a user's session, so it is untrusted input."""
+
 
 Delivery = Literal["sent", "accepted", "unknown"]
 DELIVERIES: tuple[Delivery, ...] = ("sent", "accepted", "unknown")

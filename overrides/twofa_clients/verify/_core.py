@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .. import InvalidArgumentError, TwoFactorError, VerifyResult
+from .._errors import InvalidArgumentError, TwoFactorError
+from .._verify import VerifyResult
 from ._breaker import BreakerPolicy, CircuitBreaker, State
 from ._challenge import Challenge, Delivery, Keyring
 from ._destination import Channel, destination

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .. import InvalidArgumentError
+from .._errors import InvalidArgumentError
 
 Channel = Literal["sms", "voice", "email"]
 CHANNELS: tuple[Channel, ...] = ("sms", "voice", "email")

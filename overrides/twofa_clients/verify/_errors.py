@@ -14,18 +14,14 @@ TwoFactorError
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from .. import InvalidArgumentError, TwoFactorError
+from .._errors import InvalidArgumentError, TwoFactorError
+from ._challenge import Challenge
+
+# One of the verifier's errors, defined next to the challenge it refuses so that _challenge.py needs
+# nothing from this module (which names Challenge).
+from ._challenge import ChallengeError as ChallengeError
 from ._vendor import Vendor
-
-if TYPE_CHECKING:
-    from ._challenge import Challenge
-
-
-class ChallengeError(InvalidArgumentError):
-    """A challenge that cannot be used. The message says why and never quotes the challenge: it came
-    from a user's session, so it is untrusted input."""
 
 
 class ChannelUnavailableError(InvalidArgumentError):

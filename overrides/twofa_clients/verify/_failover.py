@@ -33,7 +33,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from .. import (
+from .._errors import (
     APIConnectionError,
     APIStatusError,
     AuthenticationError,

@@ -25,7 +25,8 @@ import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-from .. import InvalidArgumentError, RateLimitError, VerifyResult
+from .._errors import InvalidArgumentError, RateLimitError
+from .._verify import VerifyResult
 from ._challenge import MAX_LIFETIME_MS, Challenge
 from ._destination import Channel, destination
 from ._errors import ChallengeError, NotSentError

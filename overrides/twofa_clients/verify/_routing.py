@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .. import InvalidArgumentError
+from .._errors import InvalidArgumentError
 from ._vendor import Vendor
 
 _PREFIX = re.compile(r"\+[1-9][0-9]{0,6}")

@@ -14,7 +14,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from .. import TwoFactorError, VerifyResult
+from .._errors import TwoFactorError
+from .._verify import VerifyResult
 from ._breaker import BreakerPolicy, State
 from ._challenge import Challenge
 from ._core import Core, perf
