@@ -13,6 +13,7 @@ from twofa_mocks import infobip as infobip_demo
 from twofa_mocks.bandwidth import DEMO_ACCOUNT, DEMO_PASSWORD, DEMO_USER
 from twofa_mocks.bandwidth import _codes as bandwidth_codes
 from twofa_mocks.infobip._app import OPERATIONS
+from twofa_mocks.infobip._state import InfobipState
 
 JSON = b"application/json; charset=utf-8"
 ODD_METHODS = ["GET", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "QUERY", "FOO", "post"]
@@ -178,5 +179,17 @@ def test_an_error_escaping_a_handler_gets_a_plain_500_and_reaches_the_server(mon
     monkeypatch.setattr(bandwidth_codes, "verify_code", broken)  # the operation the route calls
     mock = BandwidthMock()
     sent, raised = exchange(mock.app, "POST", f"{BANDWIDTH_CODE}/verify", [("Authorization", BANDWIDTH_AUTH)], b"{}")
+    assert sent == answer(500, b"Internal Server Error", content_type=b"text/plain; charset=utf-8")
+    assert isinstance(raised, RuntimeError)
+
+
+def test_a_bug_in_an_infobip_handler_is_not_dressed_as_the_vendors_500(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A documented 500 body would let a contract run pass over a mock bug: it must surface as one."""
+
+    def broken(self: object, app_id: str) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(InfobipState, "application", broken)
+    sent, raised = exchange(InfobipMock().app, "GET", "/2fa/2/applications/A1", [("Authorization", INFOBIP_AUTH)])
     assert sent == answer(500, b"Internal Server Error", content_type=b"text/plain; charset=utf-8")
     assert isinstance(raised, RuntimeError)

@@ -17,7 +17,6 @@ from ._request import Ctx
 from ._store import Application, InfobipStore, Template, TemplateKind
 
 TEN_MINUTES = 600.0
-INTERNAL_ERROR = service_error(500, FAULT_ERRORS[500])
 
 
 class InfobipState(MockState[InfobipConfig, InfobipStore]):
@@ -80,5 +79,7 @@ class VersionErrors:
     def invalid(self, error: InvalidRequest) -> Answer:
         return self.state.bad_request(error.errors, self.version)
 
-    def internal_error(self) -> Answer:
-        return INTERNAL_ERROR
+    def internal_error(self) -> None:
+        # A bug in the mock is not the vendor's documented 500: it goes on to the server (a plain 500 and
+        # the traceback in its log; in-process, the exception itself), so a contract run fails on it.
+        return None
