@@ -224,6 +224,19 @@ def test_bandwidth_lock_out_is_not_retried_and_says_how_long() -> None:
 
 
 @pytest.mark.anyio
+async def test_async_bandwidth_lock_out_is_not_retried_and_says_how_long() -> None:
+    vendor = FakeVendor([json_response(429, LOCKED), json_response(200, {"valid": True})])
+    sleeps = RecordedSleeps()
+    async with AsyncBandwidthClient(
+        "9900000", username=USERNAME, password=PASSWORD, transport=vendor.transport, retry=sleeps.policy()
+    ) as client:
+        with pytest.raises(RateLimitError) as info:
+            await client.verify_code("+19195551234", "123456", 3)
+    assert info.value.retry_after == 120.0
+    assert (len(vendor.requests), sleeps.waits) == (1, [])
+
+
+@pytest.mark.anyio
 async def test_async_bandwidth_short_wait_in_the_text_is_waited_for() -> None:
     short = {"error": "This number has exceeded verification attempts, please wait 20 seconds", "requestId": "r"}
     vendor = FakeVendor([json_response(429, short), json_response(200, {"valid": True})])
