@@ -395,9 +395,10 @@ def _log_attempt(op: Operation[Any], started: float, error: TwoFactorError | Non
     """One DEBUG line per attempt: method, path, status (or the error) and time; never a query or a body."""
     response = _last_response.get()
     where = f"{response.request.method} {response.request.url.path}" if response is not None else op.name
-    outcome = str(response.status_code) if response is not None else "no answer"
-    if error is not None and response is None:
-        outcome = type(error).__name__
+    if response is not None:
+        outcome = str(response.status_code)
+    else:
+        outcome = type(error).__name__ if error is not None else "no answer"
     logger.debug("%s %s -> %s in %.1f ms", op.name, where, outcome, (time.monotonic() - started) * 1000)
 
 
